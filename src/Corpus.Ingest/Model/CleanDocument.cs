@@ -1,0 +1,40 @@
+namespace Corpus.Ingest.Model;
+
+/// <summary>One distinct article after normalization, splitting, metadata extraction and deduplication.</summary>
+/// <param name="Id">Short, URL-safe id, stable across re-ingests of the same corpus.</param>
+/// <param name="Text">Clean display text; paragraphs are separated by a single '\n'.</param>
+/// <param name="DateInferred">True when the year was not stated in the article and was taken from its source.</param>
+/// <param name="Kind">One of <see cref="ArticleKinds"/>.</param>
+/// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text.</param>
+public sealed record CleanDocument(
+    string Id,
+    string Title,
+    DateOnly? Date,
+    bool DateInferred,
+    string? Venue,
+    string Kind,
+    string? Speaker,
+    string Text,
+    IReadOnlyList<SourceAppearance> Sources);
+
+/// <summary>Where an article was found: a file (relative to the corpus folder, '/' separated) and its part in it.</summary>
+/// <param name="Part">0-based position of the article within its file.</param>
+/// <param name="Duplicate">False for the copy that gave the document its text, true for every other copy.</param>
+/// <param name="Partial">True when this copy holds only part of the article (cut short, a continuation).</param>
+/// <param name="Similarity">Similarity to the chosen copy, 0..1 (1 for the chosen copy itself).</param>
+public sealed record SourceAppearance(string File, int Part, bool Duplicate, bool Partial, double Similarity);
+
+/// <summary>A file that was not ingested, and why.</summary>
+public sealed record SkippedFile(string File, string Reason);
+
+/// <summary>The kinds of article, as the Chinese labels users see and filter by.</summary>
+public static class ArticleKinds
+{
+    public const string Speech = "讲话";
+    public const string Inspection = "考察";
+    public const string Meeting = "会议";
+    public const string Letter = "回信";
+    public const string Report = "报道";
+
+    public static IReadOnlyList<string> All { get; } = [Speech, Inspection, Meeting, Letter, Report];
+}
