@@ -38,3 +38,19 @@ public static class ArticleKinds
 
     public static IReadOnlyList<string> All { get; } = [Speech, Inspection, Meeting, Letter, Report];
 }
+
+/// <summary>What one run of the ingest stage produced.</summary>
+/// <param name="Files">Files read (ingested or skipped).</param>
+/// <param name="Bytes">Raw bytes read.</param>
+/// <param name="Fingerprint">Hash over every file's relative path and content hash: equal fingerprints mean an unchanged corpus.</param>
+/// <param name="DuplicatesMerged">Appearances merged into another document (sources minus documents).</param>
+public sealed record IngestResult(
+    int Files,
+    long Bytes,
+    string Fingerprint,
+    IReadOnlyList<CleanDocument> Documents,
+    IReadOnlyList<SkippedFile> Skipped,
+    int DuplicatesMerged);
+
+/// <summary>Progress of a long ingest, for a console line or a log entry.</summary>
+public sealed record IngestProgress(string Stage, int FilesDone, int FilesTotal, long BytesDone, int Articles);

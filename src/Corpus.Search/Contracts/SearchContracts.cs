@@ -1,0 +1,63 @@
+using Corpus.Ingest.Model;
+
+namespace Corpus.Search;
+
+public enum SearchSort { Relevance, Date, DateAsc }
+
+/// <param name="Venues">Documents in any of these venues (empty: no venue filter).</param>
+/// <param name="Kinds">Documents of any of these kinds (empty: no kind filter).</param>
+/// <param name="Page">1-based.</param>
+public sealed record SearchRequest(
+    string Query,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    IReadOnlyList<string>? Venues = null,
+    IReadOnlyList<string>? Kinds = null,
+    SearchSort Sort = SearchSort.Relevance,
+    int Page = 1,
+    int Size = 10);
+
+/// <param name="Snippets">HTML-escaped fragments with each hit in &lt;mark&gt;.</param>
+/// <param name="Occurrences">Literal occurrences of the query's phrases in the document.</param>
+public sealed record SearchHit(
+    string Id, string Title, DateOnly? Date, string? Venue, string Kind, float Score, int Occurrences,
+    IReadOnlyList<string> Snippets);
+
+/// <summary>Counts over the whole current result set; a filtered dimension still counts its other values.</summary>
+public sealed record FacetCounts(
+    IReadOnlyDictionary<string, int> Venue,
+    IReadOnlyDictionary<string, int> Kind,
+    IReadOnlyDictionary<string, int> Year);
+
+/// <param name="Segmentation">The query's text as the word segmenter cut it, for showing users (e.g. 疫情 | 防控).</param>
+public sealed record SearchResult(
+    int Total, IReadOnlyList<SearchHit> Hits, FacetCounts Facets, IReadOnlyList<string> Segmentation, double ElapsedMs);
+
+/// <summary>A literal occurrence in a document's display text.</summary>
+public sealed record HitSpan(int Start, int Length);
+
+public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan> Hits);
+
+public enum ConcordanceSort { Document, Left, Right }
+
+public sealed record ConcordanceLine(
+    string Id, string Title, DateOnly? Date, string Left, string Match, string Right, int Offset);
+
+/// <param name="Truncated">True when more occurrences exist than were returned.</param>
+public sealed record ConcordanceResult(int Total, IReadOnlyList<ConcordanceLine> Lines, bool Truncated);
+
+public sealed record CorpusStats(
+    int Documents,
+    long Characters,
+    DateOnly? From,
+    DateOnly? To,
+    IReadOnlyDictionary<string, int> Venue,
+    IReadOnlyDictionary<string, int> Kind,
+    IReadOnlyDictionary<string, int> Year,
+    int Files,
+    int DuplicatesMerged,
+    IReadOnlyList<SkippedFile> Skipped,
+    DateTimeOffset? IngestedAt);
+
+/// <summary>A query or filter users must correct; the message is shown to them as is.</summary>
+public sealed class QueryException(string message) : Exception(message);
