@@ -47,6 +47,9 @@ public sealed class SearchService(CorpusIndex index)
         throw new NotImplementedException();
 
     public CorpusStats Stats() => throw new NotImplementedException();
+
+    /// <summary>Every stored document, in a stable order, for export.</summary>
+    public IEnumerable<CleanDocument> AllDocuments() => throw new NotImplementedException();
 }
 
 /// <summary>Parses the date bounds users type: yyyy, yyyy-MM or yyyy-MM-dd.</summary>

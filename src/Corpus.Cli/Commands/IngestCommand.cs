@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Corpus.Ingest;
+using Corpus.Search;
+using Corpus.Search.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Corpus.Cli.Commands;
+
+internal static class IngestCommand
+{
+    public static Command Create(ILoggerFactory loggerFactory)
+    {
+        var corpus = new Option<DirectoryInfo>("--corpus") { Description = "Folder of raw text files", Required = true };
+        var index = CommonOptions.Index();
+        var report = new Option<FileInfo?>("--report") { Description = "Write a JSON report of documents and skipped files here" };
+        var command = new Command("ingest", "Read, clean, split and deduplicate the raw corpus, then index it") { corpus, index, report };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var corpusDir = parse.GetRequiredValue(corpus);
+            if (!corpusDir.Exists)
+            {
+                error.WriteLine($"error: {corpusDir.FullName}: no such folder");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+            var indexDir = parse.GetRequiredValue(index);
+            var clock = Stopwatch.StartNew();
+            using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
+            var indexer = new CorpusIndexer(
+                new IngestPipeline(loggerFactory.CreateLogger<IngestPipeline>()), corpusIndex, loggerFactory.CreateLogger<CorpusIndexer>());
+            var result = indexer.EnsureCurrent(corpusDir.FullName, new ConsoleProgress(error, clock), cancellationToken);
+            var service = new SearchService(corpusIndex);
+            var stats = service.Stats();
+            foreach (var skipped in stats.Skipped)
+            {
+                error.WriteLine($"skipped: {skipped.File}: {skipped.Reason}");
+            }
+            output.WriteLine(result is null
+                ? $"Index is current: {stats.Documents} documents from {stats.Files} files ({clock.Elapsed.TotalSeconds:F1} s)"
+                : $"Ingested {result.Files} files ({result.Bytes / 1e6:F1} MB) into {stats.Documents} documents, " +
+                  $"{result.DuplicatesMerged} duplicates merged, {result.Skipped.Count} skipped, in {clock.Elapsed.TotalSeconds:F1} s " +
+                  $"({result.Bytes / 1e6 / clock.Elapsed.TotalSeconds:F1} MB/s)");
+            if (parse.GetValue(report) is { } reportFile)
+            {
+                using var stream = reportFile.Create();
+                JsonSerializer.Serialize(stream, IngestReport.From(stats, service.AllDocuments()), CorpusJson.Indented);
+                output.WriteLine($"Report: {reportFile.FullName}");
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Corpus.Search;
+using Corpus.Search.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Corpus.Cli.Commands;
+
+internal static partial class SearchCommand
+{
+    public static Command Create(ILoggerFactory loggerFactory)
+    {
+        var query = new Argument<string>("query") { Description = "Query: 疫情防控, \"exact phrase\", a OR b, -exclude, title:标题" };
+        var index = CommonOptions.Index();
+        var from = new Option<string?>("--from") { Description = "Earliest date: yyyy, yyyy-MM or yyyy-MM-dd" };
+        var to = new Option<string?>("--to") { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
+        var venue = new Option<string[]>("--venue") { Description = "Venue (repeatable: any of them)" };
+        var kind = new Option<string[]>("--kind") { Description = "Kind: 讲话, 考察, 会议, 回信, 报道 (repeatable)" };
+        var sort = new Option<SearchSort>("--sort") { Description = "relevance, date (newest first) or date-asc", CustomParser = ParseSort };
+        var page = new Option<int>("--page") { Description = "Page, from 1", DefaultValueFactory = _ => 1 };
+        var size = new Option<int>("--size") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
+        var command = new Command("search", "Search the index") { query, index, from, to, venue, kind, sort, page, size, json };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var indexDir = parse.GetRequiredValue(index);
+            if (!CommonOptions.RequireIndex(indexDir, error))
+            {
+                return ExitCodes.BadInput;
+            }
+            using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
+            try
+            {
+                var request = new SearchRequest(
+                    parse.GetRequiredValue(query),
+                    parse.GetValue(from) is { } f ? DateBound.Parse(f, upper: false) : null,
+                    parse.GetValue(to) is { } t ? DateBound.Parse(t, upper: true) : null,
+                    parse.GetValue(venue) ?? [],
+                    parse.GetValue(kind) ?? [],
+                    parse.GetValue(sort),
+                    parse.GetValue(page),
+                    parse.GetValue(size));
+                var result = new SearchService(corpusIndex).Search(request);
+                if (parse.GetValue(json))
+                {
+                    output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
+                }
+                else
+                {
+                    WriteText(output, result, request);
+                }
+                return ExitCodes.Ok;
+            }
+            catch (QueryException e)
+            {
+                error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadQuery;
+            }
+        });
+        return command;
+    }
+
+    private static SearchSort ParseSort(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "relevance" : result.Tokens[0].Value;
+        switch (text)
+        {
+            case "relevance": return SearchSort.Relevance;
+            case "date": return SearchSort.Date;
+            case "date-asc": return SearchSort.DateAsc;
+            default:
+                result.AddError($"unknown sort '{text}': use relevance, date or date-asc");
+                return SearchSort.Relevance;
+        }
+    }
+
+    private static void WriteText(TextWriter output, SearchResult result, SearchRequest request)
+    {
+        var first = (request.Page - 1) * request.Size;
+        output.WriteLine($"{result.Total} documents ({result.ElapsedMs:F1} ms); query: {string.Join(" | ", result.Segmentation)}");
+        for (var i = 0; i < result.Hits.Count; i++)
+        {
+            var hit = result.Hits[i];
+            output.WriteLine();
+            output.WriteLine($"{first + i + 1}. {hit.Title}  [{hit.Id}]");
+            output.WriteLine($"   {hit.Date?.ToString("yyyy-MM-dd") ?? "日期不详"} · {hit.Venue ?? "地点不详"} · {hit.Kind} · {hit.Occurrences} 处");
+            foreach (var snippet in hit.Snippets)
+            {
+                output.WriteLine($"   …{MarkToBrackets(snippet)}…");
+            }
+        }
+    }
+
+    /// <summary>Snippets are HTML; a terminal shows hits in 【】 instead.</summary>
+    private static string MarkToBrackets(string html) =>
+        WebUtility.HtmlDecode(Tag().Replace(html, m => m.Value.StartsWith("</", StringComparison.Ordinal) ? "】" : "【"));
+
+    [GeneratedRegex("</?mark>")]
+    private static partial Regex Tag();
+}

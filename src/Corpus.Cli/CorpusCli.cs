@@ -1,0 +1,18 @@
+using System.CommandLine;
+using Corpus.Cli.Commands;
+using Microsoft.Extensions.Logging;
+
+namespace Corpus.Cli;
+
+/// <summary>The `corpus` command tree; built from a logger factory so tests can invoke it in-process.</summary>
+public static class CorpusCli
+{
+    public static RootCommand Create(ILoggerFactory loggerFactory) =>
+        new("Corpus: ingest, search and inspect a corpus of Chinese speeches and reports.")
+        {
+            IngestCommand.Create(loggerFactory),
+            ExportCommand.Create(loggerFactory),
+            SearchCommand.Create(loggerFactory),
+            StatsCommand.Create(loggerFactory),
+        };
+}
