@@ -98,20 +98,15 @@ public sealed class CorpusIndex : IDisposable
     /// <summary>Runs <paramref name="use"/> with the current searcher (null while no index exists), released afterwards.</summary>
     internal T WithSearcher<T>(Func<IndexSearcher?, T> use)
     {
+        using var lease = Lease();
+        return use(lease.Searcher);
+    }
+
+    /// <summary>The current searcher until the lease is disposed (for lazy enumerations).</summary>
+    internal SearcherLease Lease()
+    {
         var manager = searchers;
-        if (manager is null)
-        {
-            return use(null);
-        }
-        var searcher = manager.Acquire();
-        try
-        {
-            return use(searcher);
-        }
-        finally
-        {
-            manager.Release(searcher);
-        }
+        return manager is null ? new SearcherLease(null, null) : new SearcherLease(manager, manager.Acquire());
     }
 
     internal static IndexMetadata? Metadata(IndexSearcher searcher) =>
