@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.NGram;
 using Lucene.Net.Util;
 
@@ -13,10 +12,9 @@ namespace Corpus.Search.Analysis;
 /// </summary>
 public sealed class ExactAnalyzer : Analyzer
 {
-    private static readonly NormalizeCharMap Map = WidthFold.CharMap(dropWhitespace: true);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
         new(new NGramTokenizer(LuceneVersion.LUCENE_48, reader, 1, 2));
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Map, reader);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new WidthFoldingCharFilter(reader, dropWhitespace: true);
 }

@@ -1,5 +1,3 @@
-using Lucene.Net.Analysis.CharFilters;
-
 namespace Corpus.Search.Analysis;
 
 /// <summary>
@@ -39,6 +37,20 @@ public static class WidthFold
         return new string(chars, 0, n);
     }
 
+    /// <summary>
+    /// For word segmentation: full-width letters and digits folded, punctuation and spaces left as they are (the
+    /// segmenter drops punctuation anyway, and it runs a third slower when Chinese commas become ASCII ones).
+    /// Same length, same offsets.
+    /// </summary>
+    public static string FoldWordChars(string text) => string.Create(text.Length, text, static (chars, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var folded = Fold(source[i]);
+            chars[i] = char.IsLetterOrDigit(folded) ? folded : source[i];
+        }
+    });
+
     /// <summary>The folded text without ignorable whitespace (a query phrase, or text to compare with one).</summary>
     public static string FoldForMatching(string text)
     {
@@ -51,24 +63,6 @@ public static class WidthFold
             }
         }
         return builder.ToString();
-    }
-
-    /// <summary>A char filter map with the same folding (and, for the exact field, whitespace removed).</summary>
-    internal static NormalizeCharMap CharMap(bool dropWhitespace)
-    {
-        var builder = new NormalizeCharMap.Builder();
-        for (var c = char.MinValue; c < char.MaxValue; c++)
-        {
-            if (dropWhitespace && IsIgnorable(c))
-            {
-                builder.Add(c.ToString(), "");
-            }
-            else if (Fold(c) != c && !char.IsSurrogate(c))
-            {
-                builder.Add(c.ToString(), Fold(c).ToString());
-            }
-        }
-        return builder.Build();
     }
 
     private static char ToLower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;

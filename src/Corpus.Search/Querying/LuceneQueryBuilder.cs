@@ -66,7 +66,7 @@ internal static class LuceneQueryBuilder
     public static List<string> Segment(string text)
     {
         var words = new List<string>();
-        using var stream = Words.GetTokenStream(FieldNames.BodyWords, text);
+        using var stream = Words.GetTokenStream(FieldNames.BodyWords, WidthFold.FoldWordChars(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
