@@ -7,7 +7,7 @@ public sealed class AnalyzerTests
 {
     /// <summary>A seed sentence with punctuation and digits, plus width variants and a space.</summary>
     private static readonly string Sentence = Around(
-        Directory.EnumerateFiles(Path.Combine(FixtureCorpus.RepoRoot, "corpus")).Order(StringComparer.Ordinal).SelectMany(File.ReadLines)
+        Directory.EnumerateFiles(RepoPaths.SeedCorpus).Order(StringComparer.Ordinal).SelectMany(File.ReadLines)
             .Select(l => l.Trim()).First(l => l.Contains('，') && l.Any(char.IsAsciiDigit))) + " ＣＯＶＩＤ－１９";
 
     /// <summary>About 40 chars around the line's first comma.</summary>

@@ -19,6 +19,7 @@ public sealed class FilterFacetSortTests(GeneratedCorpus corpus) : IClassFixture
         var venues = corpus.Documents.Where(d => d.Venue is not null).GroupBy(d => d.Venue!).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2).ToList();
         var from = new DateOnly(2021, 1, 1);
         var to = new DateOnly(2023, 6, 30);
+        var totals = new List<int>();
         foreach (var query in Queries)
         {
             var request = new SearchRequest(query, from, to, venues, [ArticleKinds.Speech, ArticleKinds.Inspection]);
@@ -31,8 +32,9 @@ public sealed class FilterFacetSortTests(GeneratedCorpus corpus) : IClassFixture
             Assert.Equal(Counts(matching.Where(d => DateOk(d) && KindOk(d) && d.Venue is not null), d => d.Venue!), Sorted(result.Facets.Venue));
             Assert.Equal(Counts(matching.Where(d => DateOk(d) && VenueOk(d)), d => d.Kind), Sorted(result.Facets.Kind));
             Assert.Equal(Counts(matching.Where(d => VenueOk(d) && KindOk(d) && d.Date is not null), d => d.Date!.Value.Year.ToString()), Sorted(result.Facets.Year));
-            Assert.True(result.Facets.Venue.Count > venues.Count || result.Facets.Venue.Keys.All(venues.Contains));
+            totals.Add(result.Total);
         }
+        Assert.Contains(totals, t => t > 0);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Corpus.Ingest;
 using Corpus.Ingest.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -6,7 +7,7 @@ namespace Corpus.Search.Tests;
 public sealed class IndexLifecycleTests : IDisposable
 {
     private readonly string indexDir = Path.Combine(Path.GetTempPath(), "corpus-lifecycle-" + Guid.NewGuid().ToString("N"));
-    private readonly IngestResult seeds = FixtureCorpus.Load(Path.Combine(FixtureCorpus.RepoRoot, "corpus"));
+    private readonly IngestResult seeds = Ingest.Run(RepoPaths.SeedCorpus);
 
     [Fact]
     public void AMissingIndexFolderIsAnEmptyIndex()
@@ -58,6 +59,33 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.NotNull(stats.IngestedAt);
         var exported = new SearchService(reopened).AllDocuments().ToList();
         Assert.Equal(seeds.Documents.OrderBy(d => d.Id, StringComparer.Ordinal).Select(Comparable), exported.Select(Comparable));
+    }
+
+    [Fact]
+    public void IndexerIngestsOnlyWhenTheCorpusChanged()
+    {
+        var corpusDir = indexDir + "-corpus";
+        Directory.CreateDirectory(corpusDir);
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(RepoPaths.SeedCorpus))
+            {
+                File.Copy(file, Path.Combine(corpusDir, Path.GetFileName(file)));
+            }
+            using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+            var indexer = new CorpusIndexer(new IngestPipeline(NullLogger<IngestPipeline>.Instance), index, NullLogger<CorpusIndexer>.Instance);
+            var first = indexer.EnsureCurrent(corpusDir);
+            Assert.NotNull(first);
+            Assert.Equal(first.Documents.Count, new SearchService(index).Stats().Documents);
+            Assert.Null(indexer.EnsureCurrent(corpusDir));
+            File.WriteAllText(Path.Combine(corpusDir, "new.txt"), "一篇新的文章\n\n这是正文，讲到了独一无二的测试内容。\n");
+            Assert.NotNull(indexer.EnsureCurrent(corpusDir));
+            Assert.Equal(1, new SearchService(index).Search(new SearchRequest("独一无二的测试")).Total);
+        }
+        finally
+        {
+            Directory.Delete(corpusDir, recursive: true);
+        }
     }
 
     private static string Comparable(CleanDocument d) =>

@@ -1,3 +1,4 @@
+using Corpus.Ingest;
 using Corpus.Ingest.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -48,10 +49,13 @@ public abstract class IndexedCorpus : IDisposable
     }
 }
 
-/// <summary>The seed corpus (corpus/), one document per file.</summary>
-public sealed class SeedCorpus() : IndexedCorpus(FixtureCorpus.Load(Path.Combine(FixtureCorpus.RepoRoot, "corpus")));
+/// <summary>The seed corpus (corpus/) through the ingest pipeline.</summary>
+public sealed class SeedCorpus() : IndexedCorpus(Ingest.Run(RepoPaths.SeedCorpus));
 
-/// <summary>The committed generated corpus (tests/data/gen-300), with metadata from its truth file.</summary>
-public sealed class GeneratedCorpus() : IndexedCorpus(FixtureCorpus.Load(
-    Path.Combine(FixtureCorpus.RepoRoot, "tests", "data", "gen-300", "raw"),
-    Path.Combine(FixtureCorpus.RepoRoot, "tests", "data", "gen-300", "truth.jsonl")));
+/// <summary>The committed generated corpus (tests/data/gen-300) through the ingest pipeline.</summary>
+public sealed class GeneratedCorpus() : IndexedCorpus(Ingest.Run(RepoPaths.GeneratedCorpus));
+
+internal static class Ingest
+{
+    public static IngestResult Run(string corpusDir) => new IngestPipeline(NullLogger<IngestPipeline>.Instance).Run(corpusDir);
+}
