@@ -78,9 +78,9 @@ internal static class LuceneQueryBuilder
     }
 
     /// <summary>
-    /// The exact field indexes each character and each adjacent pair, a character at position 2k and the pair
-    /// starting there at 2k+1 (NGramTokenizer's order). A phrase is its non-overlapping pairs plus the last pair
-    /// (fewest postings to intersect, every character still checked); a single character is its unigram.
+    /// The exact field indexes each adjacent pair of characters at the position of its first. A phrase is its
+    /// non-overlapping pairs plus the last pair (fewest postings to intersect, every character still checked); a
+    /// single character is every pair it starts (the indexed text ends with a line break, so each character starts one).
     /// </summary>
     public static Query Exact(Phrase phrase)
     {
@@ -89,19 +89,19 @@ internal static class LuceneQueryBuilder
         Query query;
         if (chars.Count == 1)
         {
-            query = new TermQuery(new Term(field, chars[0]));
+            query = new PrefixQuery(new Term(field, chars[0]));
         }
         else
         {
             var phraseQuery = new PhraseQuery();
             for (var k = 0; k + 1 < chars.Count; k += 2)
             {
-                phraseQuery.Add(new Term(field, chars[k] + chars[k + 1]), 2 * k);
+                phraseQuery.Add(new Term(field, chars[k] + chars[k + 1]), k);
             }
             if (chars.Count % 2 == 1)
             {
                 var last = chars.Count - 2;
-                phraseQuery.Add(new Term(field, chars[last] + chars[last + 1]), 2 * last);
+                phraseQuery.Add(new Term(field, chars[last] + chars[last + 1]), last);
             }
             query = phraseQuery;
         }
