@@ -98,7 +98,7 @@ public sealed class SearchService(CorpusIndex index)
             var all = new AllHitsCollector();
             var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
             var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
-            searcher.Search(LuceneQueryBuilder.Match(parsed), new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, countFacets: false));
+            searcher.Search(LuceneQueryBuilder.Match(parsed), new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: false));
             return ConcordanceBuilder.Build(searcher, all.Hits, parsed.BodyPhrases.ToList(), request.Sort, sort, context, limit);
         });
     }
@@ -113,7 +113,7 @@ public sealed class SearchService(CorpusIndex index)
         var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
         var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
         var dates = new DateRangeCollector();
-        var facets = new FacetingCollector(dates, new ResultFilter(null, null, null, null), venues, kinds, countFacets: true);
+        var facets = new FacetingCollector(dates, new ResultFilter(null, null, null, null), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: true);
         searcher.Search(new MatchAllDocsQuery(), facets);
         var counts = facets.Counts();
         return new CorpusStats(
@@ -157,7 +157,7 @@ public sealed class SearchService(CorpusIndex index)
         if (sort == SearchSort.Relevance)
         {
             var window = (int)Math.Clamp(Math.Max(wanted, RescoreWindow), 1, Math.Max(1, reader.MaxDoc));
-            var scored = TopScoreDocCollector.Create(window, docsScoredInOrder: false);
+            var scored = TopScoreDocCollector.Create(window, docsScoredInOrder: true);
             var rank = LuceneQueryBuilder.Rank(parsed);
             top = scored;
             topDocs = (start, size) =>
@@ -175,7 +175,7 @@ public sealed class SearchService(CorpusIndex index)
             var byDate = TopFieldCollector.Create(DateSort(sort == SearchSort.Date), numHits, false, true, false, false);
             (top, topDocs) = (byDate, (start, size) => byDate.GetTopDocs(start, size).ScoreDocs);
         }
-        var collector = new FacetingCollector(top, Filter(request, venues, kinds), venues, kinds, countFacets);
+        var collector = new FacetingCollector(top, Filter(request, venues, kinds), venues, kinds, DateKeys.For(reader), countFacets);
         searcher.Search(LuceneQueryBuilder.Match(parsed), collector);
         return (collector, topDocs);
     }
