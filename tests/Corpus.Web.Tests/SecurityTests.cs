@@ -54,7 +54,10 @@ public sealed class SecurityTests(AppFixture app)
     [Fact]
     public async Task The_api_escapes_markup_in_json()
     {
-        var body = await app.Client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString(Attack));
+        var response = await app.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString(Attack) + "&from=" + Uri.EscapeDataString("<b>"));
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
 
         Assert.DoesNotContain("<script>", body);
     }

@@ -45,8 +45,7 @@ public static class CorpusApi
 
     private static IResult ConcordanceCore(HttpContext context, bool csv) => Guard(context, () =>
     {
-        var parameters = SearchParameterParser.Parse(context.Request.Query, requireQuery: true);
-        var sort = SearchParameterParser.ParseConcordanceSort(context.Request.Query);
+        var (parameters, sort) = SearchParameterParser.ParseConcordance(context.Request.Query, requireQuery: true);
         var result = context.RequestServices.GetRequiredService<SearchService>()
             .Concordance(parameters.ToRequest(), sort, limit: ConcordanceLimit);
         return csv

@@ -22,8 +22,7 @@ public sealed class ConcordanceModel(SearchService service, ILogger<ConcordanceM
     {
         try
         {
-            Parameters = SearchParameterParser.Parse(WithoutSort(Request.Query), requireQuery: false);
-            Sort = SearchParameterParser.ParseConcordanceSort(Request.Query);
+            (Parameters, Sort) = SearchParameterParser.ParseConcordance(Request.Query, requireQuery: false);
             if (Parameters.HasQuery)
             {
                 Result = service.Concordance(Parameters.ToRequest(), Sort, limit: PageLimit);
@@ -54,8 +53,4 @@ public sealed class ConcordanceModel(SearchService service, ILogger<ConcordanceM
     public string SearchUrl => "/" + Parameters.ToQueryString();
 
     public string DocumentUrl(string id) => $"/documents/{Uri.EscapeDataString(id)}{Parameters.ToQueryString()}";
-
-    /// <summary>The "sort" parameter here is the concordance's, not the search's.</summary>
-    private static QueryCollection WithoutSort(IQueryCollection query) =>
-        new(query.Where(pair => pair.Key != "sort").ToDictionary(pair => pair.Key, pair => pair.Value));
 }

@@ -57,8 +57,13 @@ public static class SearchParameterParser
         };
     }
 
-    public static ConcordanceSort ParseConcordanceSort(IQueryCollection query) =>
-        SortNames.ParseConcordance(Single(query, "sort"));
+    /// <summary>The concordance's parameters: the search's filters, and "sort" as the concordance's own sort.</summary>
+    public static (SearchParameters Parameters, ConcordanceSort Sort) ParseConcordance(IQueryCollection query, bool requireQuery)
+    {
+        var sort = SortNames.ParseConcordance(Single(query, "sort"));
+        var withoutSort = new QueryCollection(query.Where(pair => pair.Key != "sort").ToDictionary(pair => pair.Key, pair => pair.Value));
+        return (Parse(withoutSort, requireQuery), sort);
+    }
 
     /// <summary>The q parameter alone (document pages), with the same length cap.</summary>
     public static string? ParseHighlightQuery(IQueryCollection query)

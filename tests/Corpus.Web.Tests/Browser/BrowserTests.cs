@@ -78,7 +78,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         await AssertCurrentHit(page, 1, total);
 
         await page.Keyboard.PressAsync("n");
-        await session.Screenshot("document");
+        await session.Screenshot("document", fullPage: false);
         session.AssertNoConsoleErrors();
     }
 
@@ -129,12 +129,11 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
             Assert.True(width <= 390, $"{url} is {width}px wide at a 390px viewport");
             await phone.Screenshot(name);
         }
-        await phone.Page.Locator(".hit-title a").First.ClickAsync().ContinueWith(_ => Task.CompletedTask);
         await phone.Page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
         await phone.Page.Locator(".hit-title a").First.ClickAsync();
         await phone.Page.WaitForURLAsync(url => url.Contains("/documents/"));
         await phone.Page.Keyboard.PressAsync("n");
-        await phone.Screenshot("phone-document");
+        await phone.Screenshot("phone-document", fullPage: false);
         phone.AssertNoConsoleErrors();
     }
 
@@ -177,5 +176,14 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         Assert.Equal($"第 {number} / {total} 处", (await page.Locator("#hit-status").TextContentAsync())!.Trim());
     }
 
-    public sealed record FocusState(string Tag, bool Outline, double Width, double Height);
+    public sealed class FocusState
+    {
+        public string Tag { get; set; } = "";
+
+        public bool Outline { get; set; }
+
+        public double Width { get; set; }
+
+        public double Height { get; set; }
+    }
 }

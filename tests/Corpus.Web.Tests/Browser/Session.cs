@@ -37,10 +37,11 @@ public sealed class Session : IAsyncDisposable
         return new Session(context, await context.NewPageAsync());
     }
 
-    public async Task Screenshot(string name)
+    /// <param name="fullPage">False for what the viewport shows (a document scrolled to a hit).</param>
+    public async Task Screenshot(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(RepoPaths.Screenshots);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name + ".png"), FullPage = fullPage });
     }
 
     public void AssertNoConsoleErrors() => Assert.Empty(errors);

@@ -33,7 +33,7 @@ public sealed class AppFixture : IAsyncLifetime
             // The tests send many API requests from one address; the limiter has its own test.
             ["RateLimiting:Disabled"] = "true",
         }, Logs, tempDir);
-        Factory.UseKestrel(0);
+        Factory.UseKestrel();
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal)

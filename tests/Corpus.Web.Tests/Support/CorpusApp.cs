@@ -26,6 +26,8 @@ public static class CorpusApp
         return new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Production");
+            // Only used when the factory runs Kestrel: a free loopback port (UseKestrel(0) on a derived factory is ignored).
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(all));
             builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(logs));
         });
