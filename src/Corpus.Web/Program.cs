@@ -26,7 +26,7 @@ builder.Services.AddSingleton<CorpusIndexer>();
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<IndexReadiness>();
 builder.Services.AddHostedService<IngestHostedService>();
-builder.Services.AddApiRateLimiting(builder.Configuration);
+builder.Services.AddApiRateLimiting();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

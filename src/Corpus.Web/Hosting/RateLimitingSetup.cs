@@ -10,13 +10,15 @@ public static class RateLimitingSetup
 {
     public const string ApiPolicy = "api";
 
-    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
-        var section = configuration.GetSection("RateLimiting");
-        var disabled = section.GetValue("Disabled", false);
-        var permits = section.GetValue("PermitsPerMinute", 600);
-        return services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        // Read when the options are first used, so configuration added after Program's builder (tests) counts too.
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
+            var section = configuration.GetSection("RateLimiting");
+            var disabled = section.GetValue("Disabled", false);
+            var permits = section.GetValue("PermitsPerMinute", 600);
             options.AddPolicy(ApiPolicy, context => disabled
                 ? RateLimitPartition.GetNoLimiter("all")
                 : RateLimitPartition.GetFixedWindowLimiter(
@@ -31,5 +33,6 @@ public static class RateLimitingSetup
                     $"请求过于频繁：每个地址每分钟最多 {permits} 次 API 请求，请稍后再试。", cancellationToken);
             };
         });
+        return services;
     }
 }
