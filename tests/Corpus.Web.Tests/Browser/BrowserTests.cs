@@ -102,7 +102,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         Assert.Equal("match", csv[0][4]);
         Assert.True(csv.Count - 1 >= rows);
         Assert.All(csv.Skip(1), row => Assert.Equal(Phrase, Samples.WithoutSpaces(row[4])));
-        await session.Screenshot("concordance");
+        await session.Screenshot("concordance", fullPage: false);
         session.AssertNoConsoleErrors();
     }
 
@@ -127,7 +127,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         })
         {
             await phone.Page.GotoAsync(url);
-            await phone.Screenshot(name);
+            await phone.Screenshot(name, fullPage: false);
             // Nothing wider than the screen except inside the scrollable tables.
             var width = await phone.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
             var wide = await phone.Page.EvaluateAsync<string>("""
@@ -171,17 +171,24 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         }
 
         // The search itself works from the keyboard alone.
-        await page.Locator("#q").FocusAsync();
+        await page.GotoAsync("/");
+        await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync();
-        Assert.True(await page.Locator("li.hit-item").CountAsync() > 0);
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Locator("#q").FocusAsync();
+        await page.Keyboard.TypeAsync(Phrase);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("li.hit-item").First.WaitForAsync();
+        Assert.Contains("q=", page.Url);
         session.AssertNoConsoleErrors();
     }
 
     private static async Task AssertCurrentHit(IPage page, int number, int total)
     {
-        await page.WaitForFunctionAsync($"() => location.hash === '#hit-{number}' && document.activeElement && document.activeElement.id === 'hit-{number}'");
-        Assert.Equal($"第 {number} / {total} 处", (await page.Locator("#hit-status").TextContentAsync())!.Trim());
+        var status = $"第 {number} / {total} 处";
+        await page.WaitForFunctionAsync(
+            $"() => location.hash === '#hit-{number}' && document.activeElement.id === 'hit-{number}' && document.getElementById('hit-status').textContent === '{status}'");
+        Assert.Equal(status, (await page.Locator("#hit-status").TextContentAsync())!.Trim());
     }
 
     public sealed class FocusState

@@ -7,6 +7,8 @@
   if (!nav || marks.length === 0) {
     return;
   }
+  // The per-hit links next to each mark are the no-script way to step; the bar above replaces them.
+  document.documentElement.classList.add("js");
   var status = document.getElementById("hit-status");
   var previous = document.getElementById("hit-prev");
   var next = document.getElementById("hit-next");
