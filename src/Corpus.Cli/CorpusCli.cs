@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Corpus.Cli.Commands;
+using Corpus.Cli.Commands.Bench;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli;
@@ -14,5 +15,6 @@ public static class CorpusCli
             ExportCommand.Create(loggerFactory),
             SearchCommand.Create(loggerFactory),
             StatsCommand.Create(loggerFactory),
+            BenchCommand.Create(loggerFactory),
         };
 }

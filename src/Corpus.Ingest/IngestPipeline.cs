@@ -1,4 +1,10 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Corpus.Ingest.Dedup;
+using Corpus.Ingest.Metadata;
 using Corpus.Ingest.Model;
+using Corpus.Ingest.Processing;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Ingest;
@@ -6,12 +12,125 @@ namespace Corpus.Ingest;
 /// <summary>Read → normalize → split → extract metadata → deduplicate, for a whole corpus folder.</summary>
 public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
 {
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Hash over the corpus folder's files (relative paths and content hashes), cheap next to a full run.</summary>
-    public static string Fingerprint(string corpusDir) => throw new NotImplementedException();
+    public static string Fingerprint(string corpusDir)
+    {
+        var files = ListFiles(corpusDir);
+        var hashes = new string[files.Count];
+        Parallel.For(0, files.Count, i =>
+        {
+            try
+            {
+                using var stream = File.OpenRead(files[i].Path);
+                hashes[i] = Convert.ToHexStringLower(SHA256.HashData(stream));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                hashes[i] = "";
+            }
+        });
+        return Combine(files.Select((f, i) => (f.Relative, hashes[i])));
+    }
 
     public IngestResult Run(string corpusDir, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         logger.LogInformation("Ingesting {CorpusDir}", corpusDir);
-        throw new NotImplementedException();
+        var clock = Stopwatch.StartNew();
+        var files = ListFiles(corpusDir);
+        var ingested = ReadAll(files, progress, cancellationToken);
+        var readTime = clock.Elapsed;
+        foreach (var skipped in ingested.Where(f => f.SkipReason is not null))
+        {
+            logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
+        }
+        var copies = ingested.SelectMany(f => f.Articles).ToList();
+        progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
+        cancellationToken.ThrowIfCancellationRequested();
+        var groups = DuplicateFinder.Group(copies.Select(c => c.Sketch).ToList());
+        var documents = BuildDocuments(copies, groups);
+        var bytes = ingested.Sum(f => f.Bytes);
+        var result = new IngestResult(
+            files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
+            [.. ingested.Where(f => f.SkipReason is not null).Select(f => new SkippedFile(f.File, f.SkipReason!))],
+            copies.Count - documents.Count);
+        var seconds = clock.Elapsed.TotalSeconds;
+        logger.LogInformation(
+            "Ingested {Files} files ({Bytes} bytes) into {Documents} documents from {Articles} articles: {Duplicates} duplicates merged, "
+            + "{Skipped} files skipped, in {Seconds:F2} s (read and clean {ReadSeconds:F2} s, {MegabytesPerSecond:F1} MB/s)",
+            result.Files, bytes, documents.Count, copies.Count, result.DuplicatesMerged, result.Skipped.Count, seconds,
+            readTime.TotalSeconds, bytes / 1e6 / Math.Max(seconds, 1e-9));
+        return result;
+    }
+
+    private static IngestedFile[] ReadAll(List<(string Path, string Relative)> files, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var results = new IngestedFile[files.Count];
+        var done = 0;
+        long bytesDone = 0;
+        var articles = 0;
+        var sinceReport = Stopwatch.StartNew();
+        var gate = new object();
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var file = FileProcessor.Process(files[i].Path, files[i].Relative);
+            results[i] = file;
+            Interlocked.Increment(ref done);
+            Interlocked.Add(ref bytesDone, file.Bytes);
+            Interlocked.Add(ref articles, file.Articles.Count);
+            if (progress is not null && sinceReport.Elapsed >= ProgressInterval)
+            {
+                lock (gate)
+                {
+                    if (sinceReport.Elapsed >= ProgressInterval)
+                    {
+                        sinceReport.Restart();
+                        progress.Report(new IngestProgress("read", Volatile.Read(ref done), files.Count, Interlocked.Read(ref bytesDone), Volatile.Read(ref articles)));
+                    }
+                }
+            }
+        });
+        return results;
+    }
+
+    private static List<CleanDocument> BuildDocuments(List<ArticleCopy> copies, int[] groups)
+    {
+        var members = new Dictionary<int, List<ArticleCopy>>();
+        for (var i = 0; i < copies.Count; i++)
+        {
+            if (!members.TryGetValue(groups[i], out var list))
+            {
+                members[groups[i]] = list = [];
+            }
+            list.Add(copies[i]);
+        }
+        var corpusYear = YearInference.CorpusYear(copies);
+        var ids = new DocumentIds();
+        // Group roots are each group's first copy in corpus order, so documents come out in corpus order.
+        return [.. members.OrderBy(g => g.Key).Select(g =>
+        {
+            var chosen = DocumentMerger.Choose(g.Value);
+            return DocumentMerger.Merge(g.Value, corpusYear, ids.Next(chosen.Folded));
+        })];
+    }
+
+    /// <summary>Every file under the folder, recursively, in ordinal order of its '/'-separated relative path.</summary>
+    private static List<(string Path, string Relative)> ListFiles(string corpusDir)
+    {
+        var root = Path.GetFullPath(corpusDir);
+        return [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(p => (Path: p, Relative: Path.GetRelativePath(root, p).Replace(Path.DirectorySeparatorChar, '/')))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)];
+    }
+
+    private static string Combine(IEnumerable<(string Relative, string Hash)> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (relative, contentHash) in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{relative}\0{contentHash}\n"));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }

@@ -7,7 +7,7 @@ namespace Corpus.Cli.Commands;
 internal sealed class ConsoleProgress(TextWriter error, Stopwatch clock) : IProgress<IngestProgress>
 {
     private readonly Lock gate = new();
-    private TimeSpan lastReport = TimeSpan.MinValue;
+    private TimeSpan? lastReport;
 
     public void Report(IngestProgress value)
     {

@@ -1,0 +1,218 @@
+namespace Corpus.Ingest.Dedup;
+
+/// <summary>Groups copies of the same article: exact copies by content hash, near-duplicates by MinHash LSH, partial
+/// copies by an inverted index over value-sampled shingles followed by a containment check. No all-pairs step:
+/// every comparison comes from a shared bucket or a shared rare shingle.</summary>
+internal static class DuplicateFinder
+{
+    /// <summary>Estimated Jaccard similarity at which two texts are copies of one article.</summary>
+    public const double NearDuplicateSimilarity = 0.7;
+
+    /// <summary>Share of a shorter text found in a longer one at which it is a partial copy of it.</summary>
+    public const double PartialContainment = 0.8;
+
+    private const int Bands = 16;
+    private const int RowsPerBand = ShingleSketch.Bins / Bands;
+
+    /// <summary>A sampled shingle in more texts than this is boilerplate or common phrasing, not evidence of copying.</summary>
+    private const int MaxPostings = 32;
+
+    /// <returns>For every text, the index of its group's first text.</returns>
+    public static int[] Group(IReadOnlyList<ShingleSketch> sketches)
+    {
+        var sets = new UnionFind(sketches.Count);
+        GroupExact(sketches, sets);
+        GroupByLsh(sketches, sets);
+        GroupByContainment(sketches, sets);
+        var groups = new int[sketches.Count];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            groups[i] = sets.Find(i);
+        }
+        return groups;
+    }
+
+    /// <summary>Jaccard estimate from the samples, or from MinHash when a text is too short to have enough samples.</summary>
+    public static double Similarity(ShingleSketch a, ShingleSketch b)
+    {
+        if (a.Samples.Length < 16 || b.Samples.Length < 16)
+        {
+            return a.MinHashSimilarity(b);
+        }
+        var shared = a.SharedSamples(b);
+        return shared / (double)(a.Samples.Length + b.Samples.Length - shared);
+    }
+
+    private static void GroupExact(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
+    {
+        var first = new Dictionary<ulong, int>(sketches.Count);
+        for (var i = 0; i < sketches.Count; i++)
+        {
+            if (!first.TryAdd(sketches[i].ContentHash, i))
+            {
+                sets.Union(first[sketches[i].ContentHash], i);
+            }
+        }
+    }
+
+    private static void GroupByLsh(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
+    {
+        var pairs = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
+        Parallel.For(0, Bands, band =>
+        {
+            var keys = new (ulong Key, int Text)[sketches.Count];
+            for (var i = 0; i < sketches.Count; i++)
+            {
+                var key = (ulong)band;
+                for (var r = 0; r < RowsPerBand; r++)
+                {
+                    key = ShingleSketch.Mix(key ^ sketches[i].MinHash[band * RowsPerBand + r]);
+                }
+                keys[i] = (key, i);
+            }
+            Array.Sort(keys);
+            var start = 0;
+            for (var i = 1; i <= keys.Length; i++)
+            {
+                if (i < keys.Length && keys[i].Key == keys[start].Key)
+                {
+                    continue;
+                }
+                // Within a bucket compare each text with the bucket's first and with its neighbour: copies chain up.
+                for (var k = start + 1; k < i; k++)
+                {
+                    foreach (var other in new[] { keys[start].Text, keys[k - 1].Text })
+                    {
+                        if (Similarity(sketches[other], sketches[keys[k].Text]) >= NearDuplicateSimilarity)
+                        {
+                            pairs.Add((other, keys[k].Text));
+                        }
+                    }
+                }
+                start = i;
+            }
+        });
+        foreach (var (a, b) in pairs)
+        {
+            sets.Union(a, b);
+        }
+    }
+
+    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
+    {
+        var postings = SamplePostings(sketches);
+        var rare = new int[sketches.Count];
+        var candidates = new List<ulong>();
+        var start = 0;
+        for (var i = 1; i <= postings.Length; i++)
+        {
+            if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
+            {
+                continue;
+            }
+            if (i - start <= MaxPostings)
+            {
+                for (var a = start; a < i; a++)
+                {
+                    var textA = (int)(postings[a] & 0xFFFFFF);
+                    rare[textA]++;
+                    for (var b = a + 1; b < i; b++)
+                    {
+                        var textB = (int)(postings[b] & 0xFFFFFF);
+                        if (textA != textB)
+                        {
+                            candidates.Add(((ulong)Math.Min(textA, textB) << 32) | (uint)Math.Max(textA, textB));
+                        }
+                    }
+                }
+            }
+            start = i;
+        }
+        var pairs = candidates.ToArray();
+        Array.Sort(pairs);
+        var best = new (int Container, double Containment)[sketches.Count];
+        Array.Fill(best, (-1, 0.0));
+        start = 0;
+        for (var i = 1; i <= pairs.Length; i++)
+        {
+            if (i < pairs.Length && pairs[i] == pairs[start])
+            {
+                continue;
+            }
+            var (a, b) = ((int)(pairs[start] >> 32), (int)(pairs[start] & 0xFFFFFFFF));
+            var count = i - start;
+            start = i;
+            // Copies share most of the shorter text's rare samples; unrelated texts share one or two by chance.
+            if (count < Math.Max(2, Math.Min(rare[a], rare[b]) / 2))
+            {
+                continue;
+            }
+            var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
+            var shared = sketches[a].SharedSamples(sketches[b]);
+            var jaccard = shared / (double)(sketches[a].Samples.Length + sketches[b].Samples.Length - shared);
+            if (jaccard >= NearDuplicateSimilarity)
+            {
+                sets.Union(a, b);
+                continue;
+            }
+            var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
+            if (containment >= PartialContainment && containment > best[shorter].Containment)
+            {
+                best[shorter] = (longer, containment);
+            }
+        }
+        // A partial copy joins only the one text that contains it best, so it never bridges two articles.
+        for (var i = 0; i < best.Length; i++)
+        {
+            if (best[i].Container >= 0)
+            {
+                sets.Union(i, best[i].Container);
+            }
+        }
+    }
+
+    /// <summary>Every (sampled shingle, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>
+    private static ulong[] SamplePostings(IReadOnlyList<ShingleSketch> sketches)
+    {
+        var total = 0;
+        foreach (var sketch in sketches)
+        {
+            total += sketch.Samples.Length;
+        }
+        var postings = new ulong[total];
+        var n = 0;
+        for (var i = 0; i < sketches.Count; i++)
+        {
+            foreach (var sample in sketches[i].Samples)
+            {
+                postings[n++] = (sample & 0xFFFFFFFFFF000000) | (uint)i;
+            }
+        }
+        ParallelSort(postings);
+        return postings;
+    }
+
+    /// <summary>Sorts by splitting on the top bits into buckets sorted in parallel.</summary>
+    private static void ParallelSort(ulong[] values)
+    {
+        const int bucketBits = 4;
+        var counts = new int[1 << bucketBits];
+        foreach (var v in values)
+        {
+            counts[(int)(v >> (64 - bucketBits))]++;
+        }
+        var offsets = new int[counts.Length + 1];
+        for (var b = 0; b < counts.Length; b++)
+        {
+            offsets[b + 1] = offsets[b] + counts[b];
+        }
+        var sorted = new ulong[values.Length];
+        var fill = (int[])offsets.Clone();
+        foreach (var v in values)
+        {
+            sorted[fill[(int)(v >> (64 - bucketBits))]++] = v;
+        }
+        Parallel.For(0, counts.Length, b => Array.Sort(sorted, offsets[b], counts[b]));
+        sorted.CopyTo(values, 0);
+    }
+}

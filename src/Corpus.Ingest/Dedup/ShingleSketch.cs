@@ -1,0 +1,173 @@
+using System.Numerics;
+
+namespace Corpus.Ingest.Dedup;
+
+/// <summary>A folded text's fingerprints for duplicate search: a one-permutation MinHash signature over character
+/// shingles, and the shingles sampled by hash value (hash mod <see cref="SampleModulus"/> = 0).</summary>
+/// <remarks>Sampling by value is consistent: a copy's samples are a subset of the samples of any text that contains it,
+/// so the share of a short text's samples found in a long one estimates its containment.</remarks>
+internal sealed class ShingleSketch
+{
+    public const int ShingleLength = 6;
+    public const int Bins = 64;
+    public const int SampleModulus = 16;
+    private const ulong Base = 0x100000001B3;
+
+    private ShingleSketch(ulong contentHash, int length, ulong[] minHash, ulong[] samples)
+    {
+        ContentHash = contentHash;
+        Length = length;
+        MinHash = minHash;
+        Samples = samples;
+    }
+
+    /// <summary>Hash of the whole folded text: equal for exact copies.</summary>
+    public ulong ContentHash { get; }
+
+    /// <summary>Folded length in characters.</summary>
+    public int Length { get; }
+
+    public ulong[] MinHash { get; }
+
+    /// <summary>Sorted, distinct sampled shingle hashes.</summary>
+    public ulong[] Samples { get; }
+
+    public static ShingleSketch Create(string folded)
+    {
+        var minHash = new ulong[Bins];
+        Array.Fill(minHash, ulong.MaxValue);
+        var samples = new List<ulong>(folded.Length / SampleModulus + 4);
+        ulong content = 0xCBF29CE484222325;
+        foreach (var c in folded)
+        {
+            content = (content ^ c) * Base;
+        }
+        if (folded.Length < ShingleLength)
+        {
+            var whole = Mix(content);
+            minHash[(int)(whole >> 58)] = whole;
+            samples.Add(whole);
+        }
+        else
+        {
+            // Rolling polynomial hash over ShingleLength characters, finalised by a bit mixer.
+            var outFactor = 1UL;
+            for (var k = 0; k < ShingleLength - 1; k++)
+            {
+                outFactor *= Base;
+            }
+            ulong rolling = 0;
+            for (var i = 0; i < folded.Length; i++)
+            {
+                if (i >= ShingleLength)
+                {
+                    rolling -= (folded[i - ShingleLength] + 1UL) * outFactor;
+                }
+                rolling = rolling * Base + folded[i] + 1;
+                if (i < ShingleLength - 1)
+                {
+                    continue;
+                }
+                var h = Mix(rolling);
+                var bin = (int)(h >> 58);
+                var value = h & 0x03FF_FFFF_FFFF_FFFF;
+                if (value < minHash[bin])
+                {
+                    minHash[bin] = value;
+                }
+                if (Mix(h ^ 0x9E3779B97F4A7C15) % SampleModulus == 0)
+                {
+                    samples.Add(h);
+                }
+            }
+        }
+        Densify(minHash);
+        samples.Sort();
+        return new ShingleSketch(Mix(content ^ (ulong)folded.Length), folded.Length, minHash, Distinct(samples));
+    }
+
+    /// <summary>Share of equal MinHash bins: an estimate of Jaccard similarity.</summary>
+    public double MinHashSimilarity(ShingleSketch other)
+    {
+        var equal = 0;
+        for (var i = 0; i < Bins; i++)
+        {
+            if (MinHash[i] == other.MinHash[i])
+            {
+                equal++;
+            }
+        }
+        return equal / (double)Bins;
+    }
+
+    /// <summary>Sampled shingles in common.</summary>
+    public int SharedSamples(ShingleSketch other)
+    {
+        var (a, b) = (Samples, other.Samples);
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+        return shared;
+    }
+
+    /// <summary>Empty bins (short texts) borrow the next filled bin's value, rotated so that they stay distinct.</summary>
+    private static void Densify(ulong[] minHash)
+    {
+        var original = (ulong[])minHash.Clone();
+        if (Array.TrueForAll(original, v => v == ulong.MaxValue))
+        {
+            return;
+        }
+        for (var i = 0; i < Bins; i++)
+        {
+            if (original[i] != ulong.MaxValue)
+            {
+                continue;
+            }
+            var distance = 1;
+            while (original[(i + distance) % Bins] == ulong.MaxValue)
+            {
+                distance++;
+            }
+            minHash[i] = BitOperations.RotateLeft(original[(i + distance) % Bins], distance) ^ (ulong)distance;
+        }
+    }
+
+    private static ulong[] Distinct(List<ulong> sorted)
+    {
+        var result = new List<ulong>(sorted.Count);
+        foreach (var value in sorted)
+        {
+            if (result.Count == 0 || result[^1] != value)
+            {
+                result.Add(value);
+            }
+        }
+        return [.. result];
+    }
+
+    /// <summary>SplitMix64 finaliser.</summary>
+    internal static ulong Mix(ulong x)
+    {
+        x ^= x >> 30;
+        x *= 0xBF58476D1CE4E5B9;
+        x ^= x >> 27;
+        x *= 0x94D049BB133111EB;
+        return x ^ (x >> 31);
+    }
+}

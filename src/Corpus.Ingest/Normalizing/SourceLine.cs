@@ -1,0 +1,13 @@
+namespace Corpus.Ingest.Normalizing;
+
+/// <summary>One non-blank line of a raw file.</summary>
+/// <param name="Text">The line without leading and trailing white space.</param>
+/// <param name="Indent">Leading white space in half-width cells (an ideographic space counts two).</param>
+/// <param name="Length">Length of the line without trailing white space, leading white space included.</param>
+/// <param name="TrailingSpace">The line ended in white space before its line break.</param>
+/// <param name="BlankLinesBefore">Empty or white-space-only lines just before it.</param>
+internal readonly record struct SourceLine(string Text, int Indent, int Length, bool TrailingSpace, int BlankLinesBefore)
+{
+    /// <summary>Indentation that marks a paragraph start; one stray space from extraction does not.</summary>
+    public bool Indented => Indent >= 2;
+}

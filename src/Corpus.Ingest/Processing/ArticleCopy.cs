@@ -1,0 +1,22 @@
+using Corpus.Ingest.Dedup;
+using Corpus.Ingest.Metadata;
+
+namespace Corpus.Ingest.Processing;
+
+/// <summary>One appearance of an article in one file, ready for deduplication.</summary>
+/// <param name="File">Path relative to the corpus folder, '/' separated.</param>
+/// <param name="Text">Clean display text, paragraphs separated by '\n'.</param>
+/// <param name="Folded">Width-folded text without punctuation, for comparison and ids.</param>
+/// <param name="HardWrapped">Came from a hard-wrapped (PDF-extracted) file.</param>
+/// <param name="HalfWidthPunctuation">Half-width commas and stops among the CJK text: a sign of a re-typed copy.</param>
+/// <param name="HasDateline">Opens with a news dateline.</param>
+internal sealed record ArticleCopy(
+    string File,
+    int Part,
+    string Text,
+    string Folded,
+    ArticleMetadata Metadata,
+    ShingleSketch Sketch,
+    bool HardWrapped,
+    int HalfWidthPunctuation,
+    bool HasDateline);

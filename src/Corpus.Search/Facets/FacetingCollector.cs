@@ -1,0 +1,97 @@
+using Corpus.Search.Indexing;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Corpus.Search.Facets;
+
+/// <summary>
+/// Visits every document the query matches once: applies the filters from doc values, passes the accepted ones to
+/// <paramref name="results"/> (top hits) and counts each facet dimension under the filters of the other dimensions
+/// only, so a selected venue still shows the other venues' counts. The year dimension's own filter is the date range.
+/// </summary>
+internal sealed class FacetingCollector(ICollector results, ResultFilter filter, FacetOrdinals venues, FacetOrdinals kinds, bool countFacets)
+    : ICollector
+{
+    private const int FirstYear = 1000;
+    private const int Years = 1200;
+    private readonly int[] venueCounts = new int[venues.Labels.Count];
+    private readonly int[] kindCounts = new int[kinds.Labels.Count];
+    private readonly int[] yearCounts = new int[Years];
+    private NumericDocValues? dates;
+    private SortedSetDocValues? venueValues;
+    private SortedSetDocValues? kindValues;
+    private int[] venueMap = [];
+    private int[] kindMap = [];
+
+    public int Total { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => results.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => results.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        var reader = context.AtomicReader;
+        dates = reader.GetNumericDocValues(FieldNames.Date);
+        venueValues = reader.GetSortedSetDocValues(FieldNames.Venue);
+        kindValues = reader.GetSortedSetDocValues(FieldNames.Kind);
+        venueMap = venues.ForSegment(context);
+        kindMap = kinds.ForSegment(context);
+        results.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        var date = dates?.Get(doc) ?? 0;
+        var venue = Ordinal(venueValues, venueMap, doc);
+        var kind = Ordinal(kindValues, kindMap, doc);
+        var dateOk = filter.DateAccepts(date);
+        var venueOk = ResultFilter.Accepts(filter.Venues, venue);
+        var kindOk = ResultFilter.Accepts(filter.Kinds, kind);
+        if (dateOk && venueOk && kindOk)
+        {
+            Total++;
+            results.Collect(doc);
+        }
+        if (!countFacets)
+        {
+            return;
+        }
+        if (dateOk && kindOk && venue >= 0)
+        {
+            venueCounts[venue]++;
+        }
+        if (dateOk && venueOk && kind >= 0)
+        {
+            kindCounts[kind]++;
+        }
+        if (venueOk && kindOk && date != 0)
+        {
+            var year = DateKey.Year(date) - FirstYear;
+            if (year is >= 0 and < Years)
+            {
+                yearCounts[year]++;
+            }
+        }
+    }
+
+    public FacetCounts Counts() => new(
+        Named(venues.Labels, venueCounts),
+        Named(kinds.Labels, kindCounts),
+        Enumerable.Range(0, Years).Where(y => yearCounts[y] > 0)
+            .ToDictionary(y => (FirstYear + y).ToString(System.Globalization.CultureInfo.InvariantCulture), y => yearCounts[y]));
+
+    private static Dictionary<string, int> Named(IReadOnlyList<string> labels, int[] counts) =>
+        Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0).ToDictionary(i => labels[i], i => counts[i], StringComparer.Ordinal);
+
+    private static int Ordinal(SortedSetDocValues? values, int[] map, int doc)
+    {
+        if (values is null)
+        {
+            return -1;
+        }
+        values.SetDocument(doc);
+        var ord = values.NextOrd();
+        return ord == SortedSetDocValues.NO_MORE_ORDS ? -1 : map[ord];
+    }
+}

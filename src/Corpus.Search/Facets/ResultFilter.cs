@@ -1,0 +1,10 @@
+namespace Corpus.Search.Facets;
+
+/// <summary>The request's filters in index terms: a date-key range and the selected global ordinals (null: no filter).</summary>
+internal sealed record ResultFilter(int? From, int? To, bool[]? Venues, bool[]? Kinds)
+{
+    public bool DateAccepts(long dateKey) =>
+        (From is null && To is null) || (dateKey != 0 && (From is not { } f || dateKey >= f) && (To is not { } t || dateKey <= t));
+
+    public static bool Accepts(bool[]? selected, int ordinal) => selected is null || (ordinal >= 0 && selected[ordinal]);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Corpus.Ingest.Model;
+using Corpus.Search.Analysis;
+using Corpus.Search.Json;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace Corpus.Search.Indexing;
+
+/// <summary>The one place that turns a <see cref="CleanDocument"/> into a Lucene document and back.</summary>
+internal static class DocumentMapper
+{
+    /// <summary>Phrases match here: positions needed, no offsets (highlighting works from the stored text), no norms.</summary>
+    private static readonly FieldType ExactType = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS,
+    });
+
+    /// <summary>Ranking only: term frequencies and norms for BM25, no positions.</summary>
+    private static readonly FieldType WordsType = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+    });
+
+    public static PerFieldAnalyzerWrapper Analyzer { get; } = new(
+        new ExactAnalyzer(),
+        new Dictionary<string, Lucene.Net.Analysis.Analyzer>
+        {
+            [FieldNames.TitleWords] = new WordsAnalyzer(),
+            [FieldNames.BodyWords] = new WordsAnalyzer(),
+        });
+
+    public static Document ToLucene(CleanDocument source)
+    {
+        var document = new Document
+        {
+            new StringField(FieldNames.Id, source.Id, Field.Store.YES),
+            new StoredField(FieldNames.Title, source.Title),
+            new Field(FieldNames.TitleExact, source.Title, ExactType),
+            new Field(FieldNames.TitleWords, WidthFold.FoldWordChars(source.Title), WordsType),
+            new StoredField(FieldNames.Text, source.Text),
+            new Field(FieldNames.BodyExact, source.Text, ExactType),
+            new Field(FieldNames.BodyWords, WidthFold.FoldWordChars(source.Text), WordsType),
+            new StringField(FieldNames.Kind, source.Kind, Field.Store.YES),
+            new SortedSetDocValuesField(FieldNames.Kind, new BytesRef(source.Kind)),
+            new StoredField(FieldNames.DateInferred, source.DateInferred ? 1 : 0),
+            new StoredField(FieldNames.Sources, JsonSerializer.Serialize(source.Sources, CorpusJson.Options)),
+        };
+        if (source.Date is { } date)
+        {
+            document.Add(new StoredField(FieldNames.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            document.Add(new NumericDocValuesField(FieldNames.Date, DateKey.From(date)));
+        }
+        if (source.Venue is { } venue)
+        {
+            document.Add(new StringField(FieldNames.Venue, venue, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(FieldNames.Venue, new BytesRef(venue)));
+        }
+        if (source.Speaker is { } speaker)
+        {
+            document.Add(new StoredField(FieldNames.Speaker, speaker));
+        }
+        return document;
+    }
+
+    public static CleanDocument FromLucene(Document stored) => new(
+        stored.Get(FieldNames.Id),
+        stored.Get(FieldNames.Title),
+        ParseDate(stored.Get(FieldNames.Date)),
+        stored.GetField(FieldNames.DateInferred)?.GetInt32Value() == 1,
+        stored.Get(FieldNames.Venue),
+        stored.Get(FieldNames.Kind),
+        stored.Get(FieldNames.Speaker),
+        stored.Get(FieldNames.Text),
+        JsonSerializer.Deserialize<List<SourceAppearance>>(stored.Get(FieldNames.Sources), CorpusJson.Options) ?? []);
+
+    public static DateOnly? ParseDate(string? stored) =>
+        stored is null ? null : DateOnly.ParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static FieldType Freeze(FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
+}

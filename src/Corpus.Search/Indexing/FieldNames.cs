@@ -1,0 +1,20 @@
+namespace Corpus.Search.Indexing;
+
+/// <summary>The index's fields; only <see cref="DocumentMapper"/> and the query side name them.</summary>
+internal static class FieldNames
+{
+    public const string Id = "id";
+    public const string Title = "title";
+    public const string TitleExact = "title.exact";
+    public const string TitleWords = "title.words";
+    public const string Text = "text";
+    public const string BodyExact = "body.exact";
+    public const string BodyWords = "body.words";
+    /// <summary>Stored as yyyy-MM-dd; doc values as the int yyyymmdd (absent when the date is unknown).</summary>
+    public const string Date = "date";
+    public const string DateInferred = "dateInferred";
+    public const string Venue = "venue";
+    public const string Kind = "kind";
+    public const string Speaker = "speaker";
+    public const string Sources = "sources";
+}

@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using Corpus.Ingest.Model;
+using Corpus.Search.Concordance;
+using Corpus.Search.Facets;
+using Corpus.Search.Highlighting;
+using Corpus.Search.Indexing;
+using Corpus.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Corpus.Search;
+
+public sealed class SearchService(CorpusIndex index)
+{
+    public const int MaxSize = 100;
+    private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
+    private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, FieldNames.Text];
+
+    /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
+    public SearchResult Search(SearchRequest request) => Search(request, SearchOptions.Everything);
+
+    /// <summary>A search that computes only what <paramref name="options"/> asks (benchmarks measure each part).</summary>
+    /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
+    public SearchResult Search(SearchRequest request, SearchOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        Validate(request);
+        var parsed = QueryParser.Parse(request.Query);
+        var segmentation = parsed.Required.SelectMany(c => c.Alternatives).SelectMany(p => LuceneQueryBuilder.Segment(p.Text)).ToList();
+        using var lease = index.Lease();
+        if (lease.Searcher is not { } searcher)
+        {
+            return new SearchResult(0, [], Empty, segmentation, clock.Elapsed.TotalMilliseconds);
+        }
+        var (collector, topDocs) = Collect(searcher, parsed, request, options.Facets, (long)request.Page * request.Size);
+        var hits = new List<SearchHit>();
+        var phrases = parsed.BodyPhrases.ToList();
+        foreach (var scoreDoc in topDocs((request.Page - 1) * request.Size, request.Size))
+        {
+            var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
+            var occurrences = 0;
+            IReadOnlyList<string> snippets = [];
+            if (options.Snippets)
+            {
+                var text = stored.Get(FieldNames.Text);
+                var spans = PhraseLocator.Locate(text, phrases);
+                occurrences = spans.Count;
+                snippets = SnippetBuilder.Build(text, spans);
+            }
+            hits.Add(new SearchHit(
+                stored.Get(FieldNames.Id), stored.Get(FieldNames.Title), DocumentMapper.ParseDate(stored.Get(FieldNames.Date)),
+                stored.Get(FieldNames.Venue), stored.Get(FieldNames.Kind), float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
+                occurrences, snippets));
+        }
+        var facets = options.Facets ? collector.Counts() : Empty;
+        return new SearchResult(collector.Total, hits, facets, segmentation, clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <returns>Null when no document has this id.</returns>
+    /// <exception cref="QueryException">Bad query syntax.</exception>
+    public DocumentView? GetDocument(string id, string? query)
+    {
+        var phrases = string.IsNullOrWhiteSpace(query) ? [] : QueryParser.Parse(query).BodyPhrases.ToList();
+        return index.WithSearcher(searcher =>
+        {
+            if (searcher is null)
+            {
+                return null;
+            }
+            var top = searcher.Search(new TermQuery(new Term(FieldNames.Id, id)), 1);
+            if (top.TotalHits == 0)
+            {
+                return null;
+            }
+            var document = DocumentMapper.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc));
+            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases));
+        });
+    }
+
+    /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
+    public ConcordanceResult Concordance(SearchRequest request, ConcordanceSort sort, int context = 30, int limit = 5000)
+    {
+        Validate(request with { Page = 1, Size = 1 });
+        var parsed = QueryParser.Parse(request.Query);
+        if (parsed.MatchesAll)
+        {
+            throw new QueryException("索引行需要查询词");
+        }
+        return index.WithSearcher(searcher =>
+        {
+            if (searcher is null)
+            {
+                return new ConcordanceResult(0, [], false);
+            }
+            var all = new AllHitsCollector();
+            var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
+            var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
+            searcher.Search(LuceneQueryBuilder.Build(parsed), new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, countFacets: false));
+            return ConcordanceBuilder.Build(searcher, all.Hits, parsed.BodyPhrases.ToList(), request.Sort, sort, context, limit);
+        });
+    }
+
+    public CorpusStats Stats() => index.WithSearcher(searcher =>
+    {
+        if (searcher is null)
+        {
+            return new CorpusStats(0, 0, null, null, Empty.Venue, Empty.Kind, Empty.Year, 0, 0, [], null);
+        }
+        var metadata = CorpusIndex.Metadata(searcher);
+        var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
+        var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
+        var dates = new DateRangeCollector();
+        var facets = new FacetingCollector(dates, new ResultFilter(null, null, null, null), venues, kinds, countFacets: true);
+        searcher.Search(new MatchAllDocsQuery(), facets);
+        var counts = facets.Counts();
+        return new CorpusStats(
+            searcher.IndexReader.NumDocs, metadata?.Characters ?? 0, dates.From, dates.To, counts.Venue, counts.Kind, counts.Year,
+            metadata?.Files ?? 0, metadata?.DuplicatesMerged ?? 0, metadata?.Skipped ?? [], metadata?.IngestedAt);
+    });
+
+    /// <summary>Every stored document, in a stable order (by id), for export.</summary>
+    public IEnumerable<CleanDocument> AllDocuments()
+    {
+        using var lease = index.Lease();
+        if (lease.Searcher is not { } searcher)
+        {
+            yield break;
+        }
+        var all = new AllHitsCollector();
+        searcher.Search(new MatchAllDocsQuery(), all);
+        HashSet<string> idOnly = [FieldNames.Id];
+        var ordered = all.Hits.Select(h => (Id: searcher.Doc(h.Doc, idOnly).Get(FieldNames.Id), h.Doc))
+            .OrderBy(h => h.Id, StringComparer.Ordinal).ToList();
+        foreach (var (_, doc) in ordered)
+        {
+            yield return DocumentMapper.FromLucene(searcher.Doc(doc));
+        }
+    }
+
+    private static readonly FacetCounts Empty = new(
+        new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
+
+    private static (FacetingCollector Collector, Func<int, int, ScoreDoc[]> TopDocs) Collect(
+        IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, bool countFacets, long wanted)
+    {
+        var reader = searcher.IndexReader;
+        var venues = FacetOrdinals.For(reader, FieldNames.Venue);
+        var kinds = FacetOrdinals.For(reader, FieldNames.Kind);
+        var numHits = (int)Math.Clamp(wanted, 1, Math.Max(1, reader.MaxDoc));
+        // Without a query there is nothing to rank by: newest first is the useful order for browsing.
+        var sort = parsed.MatchesAll && request.Sort == SearchSort.Relevance ? SearchSort.Date : request.Sort;
+        Func<int, int, ScoreDoc[]> topDocs;
+        ICollector top;
+        if (sort == SearchSort.Relevance)
+        {
+            var scored = TopScoreDocCollector.Create(numHits, docsScoredInOrder: false);
+            (top, topDocs) = (scored, (start, size) => scored.GetTopDocs(start, size).ScoreDocs);
+        }
+        else
+        {
+            var byDate = TopFieldCollector.Create(DateSort(sort == SearchSort.Date), numHits, false, true, false, false);
+            (top, topDocs) = (byDate, (start, size) => byDate.GetTopDocs(start, size).ScoreDocs);
+        }
+        var collector = new FacetingCollector(top, Filter(request, venues, kinds), venues, kinds, countFacets);
+        searcher.Search(LuceneQueryBuilder.Build(parsed), collector);
+        return (collector, topDocs);
+    }
+
+    /// <summary>Newest or oldest first; documents without a date come last either way.</summary>
+    internal static Sort DateSort(bool newestFirst) => new(
+        DateField(newestFirst),
+        SortField.FIELD_DOC);
+
+    private static SortField DateField(bool newestFirst)
+    {
+        var field = new SortField(FieldNames.Date, SortFieldType.INT32, newestFirst);
+        field.SetMissingValue(newestFirst ? int.MinValue : int.MaxValue);
+        return field;
+    }
+
+    private static ResultFilter Filter(SearchRequest request, FacetOrdinals venues, FacetOrdinals kinds) => new(
+        request.From is { } from ? DateKey.From(from) : null,
+        request.To is { } to ? DateKey.From(to) : null,
+        Selection(request.Venues, venues),
+        Selection(request.Kinds, kinds));
+
+    private static bool[]? Selection(IReadOnlyList<string>? wanted, FacetOrdinals ordinals)
+    {
+        if (wanted is null || wanted.Count == 0)
+        {
+            return null;
+        }
+        var selected = new bool[ordinals.Labels.Count];
+        foreach (var label in wanted)
+        {
+            if (ordinals.IndexOf(label) is var i and >= 0)
+            {
+                selected[i] = true;
+            }
+        }
+        return selected;
+    }
+
+    private static void Validate(SearchRequest request)
+    {
+        if (request.Page < 1)
+        {
+            throw new QueryException($"页码必须从 1 开始（收到 {request.Page}）");
+        }
+        if (request.Size is < 1 or > MaxSize)
+        {
+            throw new QueryException($"每页条数必须在 1 到 {MaxSize} 之间（收到 {request.Size}）");
+        }
+        if (request.From is { } from && request.To is { } to && from > to)
+        {
+            throw new QueryException($"起始日期 {from:yyyy-MM-dd} 晚于结束日期 {to:yyyy-MM-dd}");
+        }
+    }
+}
