@@ -1,7 +1,5 @@
 namespace Corpus.Web.Hosting;
 
-public enum ReadinessState { Ingesting, Ready, Failed }
-
 /// <summary>Whether the index may serve searches yet; set by <see cref="IngestHostedService"/>, read per request.</summary>
 public sealed class IndexReadiness
 {

@@ -180,6 +180,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("li.hit-item").First.WaitForAsync();
         Assert.Contains("q=", page.Url);
+        Assert.DoesNotContain("from=", page.Url);
         session.AssertNoConsoleErrors();
     }
 

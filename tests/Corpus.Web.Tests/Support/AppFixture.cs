@@ -56,9 +56,3 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class AppCollection : ICollectionFixture<AppFixture>, ICollectionFixture<ChromiumFixture>
-{
-    public const string Name = "app";
-}
