@@ -141,6 +141,33 @@ public sealed class SearchPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Before_a_search_the_filters_show_the_whole_corpus_counts()
+    {
+        var stats = app.Search.Stats();
+
+        var page = await Html.Get(app.Client, "/");
+
+        var venues = page.Document.QuerySelectorAll("fieldset[data-facet='venue'] li").ToDictionary(
+            li => li.QuerySelector("input")!.GetAttribute("value")!, li => int.Parse(li.QuerySelector(".facet-count")!.Text()));
+        Assert.Equal(stats.Venue.Where(v => v.Value > 0).OrderBy(v => v.Key), venues.OrderBy(v => v.Key));
+        Assert.Empty(page.Document.QuerySelectorAll("li.hit-item"));
+    }
+
+    [Fact]
+    public async Task Filters_alone_browse_the_corpus_newest_first()
+    {
+        var kind = app.Search.Stats().Kind.Where(k => k.Value > 0).OrderByDescending(k => k.Value).First();
+
+        var page = await Html.Get(app.Client, $"/?kind={Uri.EscapeDataString(kind.Key)}&size=100");
+
+        var items = page.Document.QuerySelectorAll("li.hit-item");
+        Assert.Equal(kind.Value, items.Length);
+        Assert.All(items, item => Assert.Contains(kind.Key, item.QuerySelector(".tag")!.TextContent));
+        var dates = items.Select(i => i.QuerySelector("time")?.GetAttribute("datetime")).OfType<string>().ToList();
+        Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
     public async Task No_results_under_a_filter_offers_links_that_remove_it()
     {
         var page = await Html.Get(app.Client, $"/?q={Uri.EscapeDataString(Phrase)}&from=1900&to=1900");

@@ -12,6 +12,9 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
     /// <summary>Null when there is no query (the empty state) or the parameters were bad.</summary>
     public SearchResult? Result { get; private set; }
 
+    /// <summary>Facet counts for the filter panel: of the results, or of the whole corpus before a search.</summary>
+    public FacetCounts? Facets { get; private set; }
+
     /// <summary>What is wrong with the parameters, shown inline with a 400 status.</summary>
     public string? Error { get; private set; }
 
@@ -26,9 +29,12 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
         try
         {
             Parameters = SearchParameterParser.Parse(Request.Query, requireQuery: false);
-            if (Parameters.HasQuery)
+            // A query, or filters alone (browsing, newest first); with neither, the corpus-wide counts fill the facets.
+            var result = service.Search(Parameters.ToRequest());
+            Facets = result.Facets;
+            if (Parameters.HasQuery || Parameters.HasFilters)
             {
-                Result = service.Search(Parameters.ToRequest());
+                Result = result;
                 SearchLog.Searched(logger, Parameters.Query, Parameters.DescribeFilters(), "page", Result.Total, Result.ElapsedMs);
             }
         }
@@ -36,6 +42,7 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
         {
             Error = e.Message;
             Result = null;
+            Facets = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             SearchLog.Rejected(logger, Request.Path, Request.QueryString.Value ?? "", e.Message);
         }
