@@ -74,6 +74,29 @@ public sealed class BadParameterTests(AppFixture app)
         AssertNoErrorsLogged(mark);
     }
 
+    [Theory]
+    [InlineData("GET", "/?q=%22unclosed")]
+    [InlineData("GET", "/?q=OR")]
+    [InlineData("GET", "/?q=-%E7%96%AB%E6%83%85")]
+    [InlineData("GET", "/?q=title%3A")]
+    [InlineData("GET", "/?q=%FF%FE")]
+    [InlineData("GET", "/?page=1.5")]
+    [InlineData("GET", "/documents/%00")]
+    [InlineData("GET", "/api/search?q=%22")]
+    [InlineData("GET", "/api/concordance?q=-%E7%96%AB%E6%83%85")]
+    [InlineData("POST", "/")]
+    [InlineData("POST", "/api/search?q=x")]
+    [InlineData("HEAD", "/?q=%E7%96%AB%E6%83%85")]
+    public async Task Odd_requests_never_fail_on_the_server(string method, string url)
+    {
+        var mark = app.Logs.Mark();
+
+        var response = await app.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        Assert.True((int)response.StatusCode < 500, $"{method} {url}: {(int)response.StatusCode}");
+        AssertNoErrorsLogged(mark);
+    }
+
     private void AssertNoErrorsLogged(int mark) =>
         Assert.DoesNotContain(app.Logs.Since(mark), e => e.Level >= LogEventLevel.Error);
 }

@@ -26,6 +26,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         Assert.NotEmpty(marks);
         Assert.All(marks, mark => Assert.Equal(Phrase, Samples.WithoutSpaces(mark)));
         await session.Screenshot("search");
+        await session.Screenshot("search-viewport", fullPage: false);
         session.AssertNoConsoleErrors();
     }
 
