@@ -32,7 +32,10 @@ public sealed class IngestHostedService(
                 throw new DirectoryNotFoundException($"corpus folder {corpusDir} does not exist");
             }
             logger.LogInformation("Bringing the index in {IndexDir} up to date with {CorpusDir}", paths.IndexDir, corpusDir);
-            var result = indexer.EnsureCurrent(corpusDir, new ThrottledProgress(logger, ProgressInterval), stoppingToken);
+            var progress = new ThrottledProgress(logger, ProgressInterval);
+            // Stages that report nothing for a while (indexing, merging) still show in the log that work goes on.
+            using var heartbeat = new Timer(_ => progress.Heartbeat(), null, ProgressInterval, ProgressInterval);
+            var result = indexer.EnsureCurrent(corpusDir, progress, stoppingToken);
             if (result is null)
             {
                 logger.LogInformation("Index is current with {CorpusDir}", corpusDir);
@@ -61,12 +64,15 @@ public sealed class IngestHostedService(
     private sealed class ThrottledProgress(ILogger logger, TimeSpan interval) : IProgress<IngestProgress>
     {
         private readonly Stopwatch sinceLast = Stopwatch.StartNew();
+        private readonly Stopwatch total = Stopwatch.StartNew();
         private readonly Lock gate = new();
+        private IngestProgress? last;
 
         public void Report(IngestProgress value)
         {
             lock (gate)
             {
+                last = value;
                 if (sinceLast.Elapsed < interval)
                 {
                     return;
@@ -76,6 +82,23 @@ public sealed class IngestHostedService(
             logger.LogInformation(
                 "Ingest {Stage}: {FilesDone}/{FilesTotal} files, {MegaBytes:F1} MB, {Articles} articles",
                 value.Stage, value.FilesDone, value.FilesTotal, value.BytesDone / 1e6, value.Articles);
+        }
+
+        /// <summary>Logs that the ingest still runs when no progress was logged for a whole interval.</summary>
+        public void Heartbeat()
+        {
+            IngestProgress? stage;
+            lock (gate)
+            {
+                if (sinceLast.Elapsed < interval)
+                {
+                    return;
+                }
+                sinceLast.Restart();
+                stage = last;
+            }
+            logger.LogInformation("Still ingesting after {ElapsedSeconds:F0} s (last stage: {Stage})",
+                total.Elapsed.TotalSeconds, stage?.Stage ?? "starting");
         }
     }
 }
