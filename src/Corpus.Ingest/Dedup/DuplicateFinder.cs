@@ -11,7 +11,7 @@ internal static class DuplicateFinder
     /// <summary>Share of a shorter text found in a longer one at which it is a partial copy of it.</summary>
     public const double PartialContainment = 0.8;
 
-    private const int Bands = 16;
+    private const int Bands = 32;
     private const int RowsPerBand = ShingleSketch.Bins / Bands;
 
     /// <summary>A sampled shingle in more texts than this is boilerplate or common phrasing, not evidence of copying.</summary>
@@ -143,7 +143,9 @@ internal static class DuplicateFinder
             var count = i - start;
             start = i;
             // Copies share most of the shorter text's rare samples; unrelated texts share one or two by chance.
-            if (count < Math.Max(2, Math.Min(rare[a], rare[b]) / 2))
+            // A short text may have only one or two rare samples at all: then one shared is enough to look closer.
+            var fewest = Math.Min(rare[a], rare[b]);
+            if (count < (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)))
             {
                 continue;
             }

@@ -9,7 +9,7 @@ namespace Corpus.Ingest.Dedup;
 internal sealed class ShingleSketch
 {
     public const int ShingleLength = 6;
-    public const int Bins = 64;
+    public const int Bins = 128;
     public const int SampleModulus = 16;
     private const ulong Base = 0x100000001B3;
 
@@ -45,7 +45,7 @@ internal sealed class ShingleSketch
         if (folded.Length < ShingleLength)
         {
             var whole = Mix(content);
-            minHash[(int)(whole >> 58)] = whole;
+            minHash[(int)(whole >> 57)] = whole;
             samples.Add(whole);
         }
         else
@@ -69,8 +69,8 @@ internal sealed class ShingleSketch
                     continue;
                 }
                 var h = Mix(rolling);
-                var bin = (int)(h >> 58);
-                var value = h & 0x03FF_FFFF_FFFF_FFFF;
+                var bin = (int)(h >> 57);
+                var value = h & 0x01FF_FFFF_FFFF_FFFF;
                 if (value < minHash[bin])
                 {
                     minHash[bin] = value;
