@@ -17,13 +17,14 @@ internal static class DuplicateFinder
     /// <summary>A sampled shingle in more texts than this is boilerplate or common phrasing, not evidence of copying.</summary>
     private const int MaxPostings = 32;
 
+    /// <param name="folded">The folded texts the sketches were made from, for the final check of a partial copy.</param>
     /// <returns>For every text, the index of its group's first text.</returns>
-    public static int[] Group(IReadOnlyList<ShingleSketch> sketches)
+    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded)
     {
         var sets = new UnionFind(sketches.Count);
         GroupExact(sketches, sets);
         GroupByLsh(sketches, sets);
-        GroupByContainment(sketches, sets);
+        GroupByContainment(sketches, folded, sets);
         var groups = new int[sketches.Count];
         for (var i = 0; i < groups.Length; i++)
         {
@@ -98,7 +99,7 @@ internal static class DuplicateFinder
         }
     }
 
-    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
+    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded, UnionFind sets)
     {
         var postings = SamplePostings(sketches);
         var rare = new int[sketches.Count];
@@ -158,7 +159,8 @@ internal static class DuplicateFinder
                 continue;
             }
             var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
-            if (containment >= PartialContainment && containment > best[shorter].Containment)
+            if (containment >= PartialContainment && containment > best[shorter].Containment
+                && RunContainment.Of(folded[shorter], folded[longer]) >= PartialContainment)
             {
                 best[shorter] = (longer, containment);
             }

@@ -60,11 +60,11 @@ internal static class ArticleSplitter
     private static bool IsTitleLine(Paragraph paragraph) =>
         paragraph.HeadingLike && !paragraph.Indented && !HeadingShape.IsNameOnly(paragraph.Text) && !IsDateLike(paragraph.Text);
 
-    /// <summary>A hard-wrapped headline's last piece can be as short as a name ("讲话", "回信"); a byline is told apart
+    /// <summary>A hard-wrapped headline's last piece can be as short as a name or one character ("讲话", "信"); a byline is told apart
     /// by the date line after it.</summary>
     private static bool IsWrappedTitleTail(IReadOnlyList<Paragraph> paragraphs, int index, bool hardWrapped) =>
         hardWrapped && index > 0 && IsTitleLine(paragraphs[index - 1]) && !paragraphs[index].Indented
-        && HeadingShape.IsNameOnly(paragraphs[index].Text)
+        && paragraphs[index].Text.Length <= 4 && paragraphs[index].Text.All(CharKinds.IsCjk)
         && (index + 1 >= paragraphs.Count || !ArticleCues.DateLine(paragraphs[index + 1].Text).Success);
 
     private static bool IsDateLike(string text) =>
