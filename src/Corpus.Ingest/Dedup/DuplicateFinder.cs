@@ -14,7 +14,7 @@ internal static class DuplicateFinder
     private const int Bands = 32;
     private const int RowsPerBand = ShingleSketch.Bins / Bands;
 
-    /// <summary>A sampled shingle in more texts than this is boilerplate or common phrasing, not evidence of copying.</summary>
+    /// <summary>An anchor in more texts than this is boilerplate or a common quotation, not evidence of copying.</summary>
     private const int MaxPostings = 32;
 
     /// <param name="folded">The folded texts the sketches were made from, for the final check of a partial copy.</param>
@@ -143,8 +143,8 @@ internal static class DuplicateFinder
             var (a, b) = ((int)(pairs[start] >> 32), (int)(pairs[start] & 0xFFFFFFFF));
             var count = i - start;
             start = i;
-            // Copies share most of the shorter text's rare samples; unrelated texts share one or two by chance.
-            // A short text may have only one or two rare samples at all: then one shared is enough to look closer.
+            // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
+            // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
             var fewest = Math.Min(rare[a], rare[b]);
             if (count < (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)))
             {
@@ -175,19 +175,19 @@ internal static class DuplicateFinder
         }
     }
 
-    /// <summary>Every (sampled shingle, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>
+    /// <summary>Every (anchor, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>
     private static ulong[] SamplePostings(IReadOnlyList<ShingleSketch> sketches)
     {
         var total = 0;
         foreach (var sketch in sketches)
         {
-            total += sketch.Samples.Length;
+            total += sketch.Anchors.Length;
         }
         var postings = new ulong[total];
         var n = 0;
         for (var i = 0; i < sketches.Count; i++)
         {
-            foreach (var sample in sketches[i].Samples)
+            foreach (var sample in sketches[i].Anchors)
             {
                 postings[n++] = (sample & 0xFFFFFFFFFF000000) | (uint)i;
             }

@@ -11,10 +11,15 @@ internal sealed class ShingleSketch
     public const int ShingleLength = 6;
     public const int Bins = 128;
     public const int SampleModulus = 16;
+
+    /// <summary>Length of the anchor shingles: long enough to span sentence boundaries, so that texts which merely
+    /// share sentences (common phrasing, quotations) rarely share anchors, while real copies share all of them.</summary>
+    public const int AnchorLength = 16;
     private const ulong Base = 0x100000001B3;
 
-    private ShingleSketch(ulong contentHash, int length, ulong[] minHash, ulong[] samples)
+    private ShingleSketch(ulong contentHash, int length, ulong[] minHash, ulong[] samples, ulong[] anchors)
     {
+        Anchors = anchors;
         ContentHash = contentHash;
         Length = length;
         MinHash = minHash;
@@ -31,6 +36,9 @@ internal sealed class ShingleSketch
 
     /// <summary>Sorted, distinct sampled shingle hashes.</summary>
     public ulong[] Samples { get; }
+
+    /// <summary>Sorted, distinct sampled hashes of <see cref="AnchorLength"/>-character shingles, for finding partial copies.</summary>
+    public ulong[] Anchors { get; }
 
     public static ShingleSketch Create(string folded)
     {
@@ -83,7 +91,33 @@ internal sealed class ShingleSketch
         }
         Densify(minHash);
         samples.Sort();
-        return new ShingleSketch(Mix(content ^ (ulong)folded.Length), folded.Length, minHash, Distinct(samples));
+        var anchors = SampledAnchors(folded);
+        return new ShingleSketch(Mix(content ^ (ulong)folded.Length), folded.Length, minHash, Distinct(samples), anchors);
+    }
+
+    private static ulong[] SampledAnchors(string folded)
+    {
+        var anchors = new List<ulong>(folded.Length / SampleModulus + 1);
+        var outFactor = 1UL;
+        for (var k = 0; k < AnchorLength - 1; k++)
+        {
+            outFactor *= Base;
+        }
+        ulong rolling = 0;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (i >= AnchorLength)
+            {
+                rolling -= (folded[i - AnchorLength] + 1UL) * outFactor;
+            }
+            rolling = rolling * Base + folded[i] + 1;
+            if (i >= AnchorLength - 1 && Mix(rolling) is var h && h % SampleModulus == 0)
+            {
+                anchors.Add(h);
+            }
+        }
+        anchors.Sort();
+        return Distinct(anchors);
     }
 
     /// <summary>Share of equal MinHash bins: an estimate of Jaccard similarity.</summary>
