@@ -44,6 +44,22 @@ internal static class DuplicateFinder
         return shared / (double)(a.Samples.Length + b.Samples.Length - shared);
     }
 
+    /// <summary>Cheap rejections first: texts of very different length, or MinHash signatures that mostly differ.</summary>
+    private static bool IsNearDuplicate(ShingleSketch a, ShingleSketch b)
+    {
+        if (Math.Min(a.Length, b.Length) < NearDuplicateSimilarity * Math.Max(a.Length, b.Length))
+        {
+            return false;
+        }
+        var allowed = (int)(ShingleSketch.Bins * (1 - NearDuplicateSimilarity)) + ShingleSketch.Bins / 8;
+        var differing = 0;
+        for (var i = 0; i < ShingleSketch.Bins && differing <= allowed; i++)
+        {
+            differing += a.MinHash[i] != b.MinHash[i] ? 1 : 0;
+        }
+        return differing <= allowed && Similarity(a, b) >= NearDuplicateSimilarity;
+    }
+
     private static void GroupExact(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
     {
         var first = new Dictionary<ulong, int>(sketches.Count);
@@ -61,7 +77,8 @@ internal static class DuplicateFinder
         var pairs = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
         Parallel.For(0, Bands, band =>
         {
-            var keys = new (ulong Key, int Text)[sketches.Count];
+            // Band key in the high 40 bits, text index in the low 24: one plain ulong sort groups the buckets.
+            var keys = new ulong[sketches.Count];
             for (var i = 0; i < sketches.Count; i++)
             {
                 var key = (ulong)band;
@@ -69,25 +86,29 @@ internal static class DuplicateFinder
                 {
                     key = ShingleSketch.Mix(key ^ sketches[i].MinHash[band * RowsPerBand + r]);
                 }
-                keys[i] = (key, i);
+                keys[i] = (key & 0xFFFFFFFFFF000000) | (uint)i;
             }
             Array.Sort(keys);
             var start = 0;
             for (var i = 1; i <= keys.Length; i++)
             {
-                if (i < keys.Length && keys[i].Key == keys[start].Key)
+                if (i < keys.Length && keys[i] >> 24 == keys[start] >> 24)
                 {
                     continue;
                 }
                 // Within a bucket compare each text with the bucket's first and with its neighbour: copies chain up.
+                var first = (int)(keys[start] & 0xFFFFFF);
                 for (var k = start + 1; k < i; k++)
                 {
-                    foreach (var other in new[] { keys[start].Text, keys[k - 1].Text })
+                    var text = (int)(keys[k] & 0xFFFFFF);
+                    var previous = (int)(keys[k - 1] & 0xFFFFFF);
+                    if (IsNearDuplicate(sketches[first], sketches[text]))
                     {
-                        if (Similarity(sketches[other], sketches[keys[k].Text]) >= NearDuplicateSimilarity)
-                        {
-                            pairs.Add((other, keys[k].Text));
-                        }
+                        pairs.Add((first, text));
+                    }
+                    else if (previous != first && IsNearDuplicate(sketches[previous], sketches[text]))
+                    {
+                        pairs.Add((previous, text));
                     }
                 }
                 start = i;
@@ -130,7 +151,7 @@ internal static class DuplicateFinder
             start = i;
         }
         var pairs = candidates.ToArray();
-        Array.Sort(pairs);
+        ParallelSort(pairs);
         var best = new (int Container, double Containment)[sketches.Count];
         Array.Fill(best, (-1, 0.0));
         start = 0;
