@@ -94,7 +94,9 @@ internal static class TextNormalizer
             return null;
         }
         var content = span[lead..end].ToString();
-        return PageArtifacts.IsPageNumberLine(content) ? null : new SourceLine(content, indent, end, end < span.Length, blankBefore);
+        return PageArtifacts.IsPageNumberLine(content)
+            ? null
+            : new SourceLine(content, indent, end, end < span.Length, blankBefore, span[end..].Contains('\u3000'));
     }
 
     /// <summary>Whether <paramref name="next"/> continues the paragraph that <paramref name="previous"/> is part of.</summary>
@@ -123,7 +125,11 @@ internal static class TextNormalizer
         for (var k = from; k < to; k++)
         {
             var next = lines[k].Text;
-            if (builder.Length > 0 && CharKinds.IsLatinLetter(builder[^1]) && CharKinds.IsLatinLetter(next[0]))
+            if (k > from && lines[k - 1].TrailingIdeographicSpace)
+            {
+                builder.Append('\u3000');
+            }
+            else if (builder.Length > 0 && CharKinds.IsLatinLetter(builder[^1]) && CharKinds.IsLatinLetter(next[0]))
             {
                 builder.Append(' ');
             }
