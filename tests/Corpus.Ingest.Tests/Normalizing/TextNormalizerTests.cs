@@ -86,6 +86,15 @@ public sealed class TextNormalizerTests
     }
 
     [Fact]
+    public void A_dateline_whose_separator_ends_a_wrapped_line_keeps_it()
+    {
+        // Wrapped exactly after the separator, which then ends the line among its trailing white space.
+        const string dateline = "新华社乌鲁木齐 12 月 10 日电\u3000";
+        var raw = Wrap(dateline.Length + 2, dateline + "听完总书记的话，我们更觉责任重大，一定把各项工作做实做细做好。", Paragraph2);
+        Assert.StartsWith("新华社乌鲁木齐12月10日电\u3000听完总书记的话", Texts(raw)[0]);
+    }
+
+    [Fact]
     public void Headings_keep_one_space_between_phrases()
     {
         Assert.Equal(["党建引领 主动作为 把社区防控落到实处"], Texts("党建引领  主动作为 把社区防控落到实处"));
