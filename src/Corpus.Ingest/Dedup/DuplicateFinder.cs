@@ -11,19 +11,20 @@ internal static class DuplicateFinder
     /// <summary>Share of a shorter text found in a longer one at which it is a partial copy of it.</summary>
     public const double PartialContainment = 0.8;
 
-    private const int Bands = 16;
+    private const int Bands = 32;
     private const int RowsPerBand = ShingleSketch.Bins / Bands;
 
-    /// <summary>A sampled shingle in more texts than this is boilerplate or common phrasing, not evidence of copying.</summary>
+    /// <summary>An anchor in more texts than this is boilerplate or a common quotation, not evidence of copying.</summary>
     private const int MaxPostings = 32;
 
+    /// <param name="folded">The folded texts the sketches were made from, for the final check of a partial copy.</param>
     /// <returns>For every text, the index of its group's first text.</returns>
-    public static int[] Group(IReadOnlyList<ShingleSketch> sketches)
+    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded)
     {
         var sets = new UnionFind(sketches.Count);
         GroupExact(sketches, sets);
         GroupByLsh(sketches, sets);
-        GroupByContainment(sketches, sets);
+        GroupByContainment(sketches, folded, sets);
         var groups = new int[sketches.Count];
         for (var i = 0; i < groups.Length; i++)
         {
@@ -43,6 +44,22 @@ internal static class DuplicateFinder
         return shared / (double)(a.Samples.Length + b.Samples.Length - shared);
     }
 
+    /// <summary>Cheap rejections first: texts of very different length, or MinHash signatures that mostly differ.</summary>
+    private static bool IsNearDuplicate(ShingleSketch a, ShingleSketch b)
+    {
+        if (Math.Min(a.Length, b.Length) < NearDuplicateSimilarity * Math.Max(a.Length, b.Length))
+        {
+            return false;
+        }
+        var allowed = (int)(ShingleSketch.Bins * (1 - NearDuplicateSimilarity)) + ShingleSketch.Bins / 8;
+        var differing = 0;
+        for (var i = 0; i < ShingleSketch.Bins && differing <= allowed; i++)
+        {
+            differing += a.MinHash[i] != b.MinHash[i] ? 1 : 0;
+        }
+        return differing <= allowed && Similarity(a, b) >= NearDuplicateSimilarity;
+    }
+
     private static void GroupExact(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
     {
         var first = new Dictionary<ulong, int>(sketches.Count);
@@ -60,7 +77,8 @@ internal static class DuplicateFinder
         var pairs = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
         Parallel.For(0, Bands, band =>
         {
-            var keys = new (ulong Key, int Text)[sketches.Count];
+            // Band key in the high 40 bits, text index in the low 24: one plain ulong sort groups the buckets.
+            var keys = new ulong[sketches.Count];
             for (var i = 0; i < sketches.Count; i++)
             {
                 var key = (ulong)band;
@@ -68,25 +86,29 @@ internal static class DuplicateFinder
                 {
                     key = ShingleSketch.Mix(key ^ sketches[i].MinHash[band * RowsPerBand + r]);
                 }
-                keys[i] = (key, i);
+                keys[i] = (key & 0xFFFFFFFFFF000000) | (uint)i;
             }
             Array.Sort(keys);
             var start = 0;
             for (var i = 1; i <= keys.Length; i++)
             {
-                if (i < keys.Length && keys[i].Key == keys[start].Key)
+                if (i < keys.Length && keys[i] >> 24 == keys[start] >> 24)
                 {
                     continue;
                 }
                 // Within a bucket compare each text with the bucket's first and with its neighbour: copies chain up.
+                var first = (int)(keys[start] & 0xFFFFFF);
                 for (var k = start + 1; k < i; k++)
                 {
-                    foreach (var other in new[] { keys[start].Text, keys[k - 1].Text })
+                    var text = (int)(keys[k] & 0xFFFFFF);
+                    var previous = (int)(keys[k - 1] & 0xFFFFFF);
+                    if (IsNearDuplicate(sketches[first], sketches[text]))
                     {
-                        if (Similarity(sketches[other], sketches[keys[k].Text]) >= NearDuplicateSimilarity)
-                        {
-                            pairs.Add((other, keys[k].Text));
-                        }
+                        pairs.Add((first, text));
+                    }
+                    else if (previous != first && IsNearDuplicate(sketches[previous], sketches[text]))
+                    {
+                        pairs.Add((previous, text));
                     }
                 }
                 start = i;
@@ -98,7 +120,7 @@ internal static class DuplicateFinder
         }
     }
 
-    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
+    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded, UnionFind sets)
     {
         var postings = SamplePostings(sketches);
         var rare = new int[sketches.Count];
@@ -129,7 +151,7 @@ internal static class DuplicateFinder
             start = i;
         }
         var pairs = candidates.ToArray();
-        Array.Sort(pairs);
+        ParallelSort(pairs);
         var best = new (int Container, double Containment)[sketches.Count];
         Array.Fill(best, (-1, 0.0));
         start = 0;
@@ -142,8 +164,10 @@ internal static class DuplicateFinder
             var (a, b) = ((int)(pairs[start] >> 32), (int)(pairs[start] & 0xFFFFFFFF));
             var count = i - start;
             start = i;
-            // Copies share most of the shorter text's rare samples; unrelated texts share one or two by chance.
-            if (count < Math.Max(2, Math.Min(rare[a], rare[b]) / 2))
+            // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
+            // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
+            var fewest = Math.Min(rare[a], rare[b]);
+            if (count < (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)))
             {
                 continue;
             }
@@ -156,7 +180,8 @@ internal static class DuplicateFinder
                 continue;
             }
             var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
-            if (containment >= PartialContainment && containment > best[shorter].Containment)
+            if (containment >= PartialContainment && containment > best[shorter].Containment
+                && RunContainment.Of(folded[shorter], folded[longer]) >= PartialContainment)
             {
                 best[shorter] = (longer, containment);
             }
@@ -171,19 +196,19 @@ internal static class DuplicateFinder
         }
     }
 
-    /// <summary>Every (sampled shingle, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>
+    /// <summary>Every (anchor, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>
     private static ulong[] SamplePostings(IReadOnlyList<ShingleSketch> sketches)
     {
         var total = 0;
         foreach (var sketch in sketches)
         {
-            total += sketch.Samples.Length;
+            total += sketch.Anchors.Length;
         }
         var postings = new ulong[total];
         var n = 0;
         for (var i = 0; i < sketches.Count; i++)
         {
-            foreach (var sample in sketches[i].Samples)
+            foreach (var sample in sketches[i].Anchors)
             {
                 postings[n++] = (sample & 0xFFFFFFFFFF000000) | (uint)i;
             }

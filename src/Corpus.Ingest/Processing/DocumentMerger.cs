@@ -12,9 +12,9 @@ internal static class DocumentMerger
 
     /// <param name="copies">The group, in corpus order.</param>
     /// <param name="corpusYear">Year for dates that no copy and no source states.</param>
-    public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, int? corpusYear, string id)
+    /// <param name="chosen">The copy <see cref="Choose"/> picked.</param>
+    public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, ArticleCopy chosen, int? corpusYear, string id)
     {
-        var chosen = Choose(copies);
         var others = copies.Where(c => c != chosen).ToList();
         var ranked = new[] { chosen }.Concat(others.OrderByDescending(c => c.Folded.Length)).ToList();
         var metadata = chosen.Metadata;

@@ -9,7 +9,7 @@ namespace Corpus.Search.Analysis;
 /// <summary>
 /// The field that ranks: SmartCn's HMM word segmentation of the width-folded text, punctuation dropped with a
 /// position gap so no word sequence runs across it. Indexed without positions (phrases match on the exact field).
-/// It takes text already folded with <see cref="WidthFold.FoldWordChars"/> (one char for one, so offsets hold): a char
+/// It takes text already folded with <see cref="WidthFold.FoldWordChars"/> (one char for one, so offsets hold): a
 /// string folded up front costs nothing next to segmentation; see FoldWordChars for why punctuation is left alone.
 /// </summary>
 public sealed class WordsAnalyzer : Analyzer

@@ -30,19 +30,21 @@ public sealed class SearchBenchmark(SearchService service, IReadOnlyList<string>
     public static IReadOnlyList<string> ReadQueries(string path) =>
         [.. File.ReadLines(path).Select(l => l.Split('\t')).Where(f => f.Length >= 3 && f[2].Length > 0).Select(f => f[2])];
 
+    /// <summary>Warms up every mode first (JIT, page cache, per-reader caches), then times each mode in turn.</summary>
     public IReadOnlyList<BenchmarkMode> Run(int warmupRuns = 1, int runs = 3)
     {
-        var results = new List<BenchmarkMode>();
-        foreach (var (name, options, dateFilter) in Modes)
+        var modes = Modes.Select(m => (m.Name, m.Options, Requests: queries
+            .Select(q => m.DateFilter ? new SearchRequest(q, FilterFrom, FilterTo) : new SearchRequest(q)).ToList())).ToList();
+        for (var i = 0; i < warmupRuns; i++)
         {
-            var requests = queries.Select(q => dateFilter ? new SearchRequest(q, FilterFrom, FilterTo) : new SearchRequest(q)).ToList();
-            for (var i = 0; i < warmupRuns; i++)
+            foreach (var (_, options, requests) in modes)
             {
-                foreach (var request in requests)
-                {
-                    service.Search(request, options);
-                }
+                requests.ForEach(r => service.Search(r, options));
             }
+        }
+        var results = new List<BenchmarkMode>();
+        foreach (var (name, options, requests) in modes)
+        {
             var times = new List<double>(requests.Count * runs);
             var total = Stopwatch.StartNew();
             for (var i = 0; i < runs; i++)

@@ -30,7 +30,7 @@ internal static class QueryParser
         var pendingOr = false;
         foreach (var term in terms)
         {
-            if (term is { Quoted: false, Text: "OR" })
+            if (term is { Quoted: false, Negated: false, Field: PhraseField.Body, Text: "OR" })
             {
                 if (alternatives.Count == 0 || pendingOr)
                 {
@@ -74,37 +74,23 @@ internal static class QueryParser
 
     private static (Phrase Phrase, bool Negated) ToPhrase(RawTerm term)
     {
-        var text = term.Text;
-        var negated = false;
-        var field = PhraseField.Body;
-        if (!term.Quoted && text.StartsWith('-'))
-        {
-            negated = true;
-            text = text[1..];
-        }
-        if (!term.Quoted && text.StartsWith(TitlePrefix, StringComparison.OrdinalIgnoreCase))
-        {
-            field = PhraseField.Title;
-            text = text[TitlePrefix.Length..];
-        }
-        var quoted = term.Quoted || term.InnerQuoted;
-        if (term.InnerQuoted)
-        {
-            text = text.Trim('"');
-        }
-        var folded = WidthFold.FoldForMatching(text);
+        var folded = WidthFold.FoldForMatching(term.Text);
         if (folded.Length == 0)
         {
-            throw new QueryException(negated || field == PhraseField.Title || quoted
-                ? $"“{term.Text}”后面缺少要查找的文字"
+            throw new QueryException(term.Negated || term.Field == PhraseField.Title || term.Quoted
+                ? $"“{term.Source}”里缺少要查找的文字"
                 : "空的查询词");
         }
-        return (new Phrase(field, text, folded), negated);
+        return (new Phrase(term.Field, term.Text, folded), term.Negated);
     }
 
-    /// <summary>A whitespace-separated term; a quoted part (also after - or title:) keeps its spaces.</summary>
-    private sealed record RawTerm(string Text, bool Quoted, bool InnerQuoted);
+    /// <summary>A term as typed (<see cref="Source"/>) and what it asks for.</summary>
+    private sealed record RawTerm(string Source, string Text, bool Negated, PhraseField Field, bool Quoted);
 
+    /// <summary>
+    /// Splits at whitespace. A term may start with - and then title:; if what follows opens a quote, the phrase runs
+    /// to the matching closing quote, spaces included. Quotes elsewhere are text to find.
+    /// </summary>
     private static List<RawTerm> Tokenize(string query)
     {
         var terms = new List<RawTerm>();
@@ -117,53 +103,44 @@ internal static class QueryParser
                 continue;
             }
             var start = i;
-            var sawQuote = false;
-            while (i < query.Length && !char.IsWhiteSpace(query[i]))
+            var negated = query[i] == '-' && i + 1 < query.Length && !char.IsWhiteSpace(query[i + 1]);
+            if (negated)
             {
-                if (IsQuote(query[i]))
-                {
-                    var close = IndexOfQuote(query, i + 1);
-                    if (close < 0)
-                    {
-                        throw new QueryException("引号没有成对：请补上结尾的引号");
-                    }
-                    sawQuote = true;
-                    i = close + 1;
-                    if (i < query.Length && !char.IsWhiteSpace(query[i]))
-                    {
-                        throw new QueryException("引号结束后请用空格隔开下一个词");
-                    }
-                    break;
-                }
                 i++;
             }
-            var raw = NormalizeQuotes(query[start..i]);
-            if (sawQuote && raw.StartsWith('"'))
+            var field = PhraseField.Body;
+            if (string.Compare(query, i, TitlePrefix, 0, TitlePrefix.Length, StringComparison.OrdinalIgnoreCase) == 0)
             {
-                terms.Add(new RawTerm(raw[1..^1], Quoted: true, InnerQuoted: false));
+                field = PhraseField.Title;
+                i += TitlePrefix.Length;
             }
-            else
+            if (i < query.Length && IsOpeningQuote(query[i]))
             {
-                terms.Add(new RawTerm(raw, Quoted: false, InnerQuoted: sawQuote));
+                var close = query.IndexOf(Closing(query[i]), i + 1);
+                if (close < 0)
+                {
+                    throw new QueryException("引号没有成对：请补上结尾的引号");
+                }
+                if (close + 1 < query.Length && !char.IsWhiteSpace(query[close + 1]))
+                {
+                    throw new QueryException("引号结束后请用空格隔开下一个词");
+                }
+                terms.Add(new RawTerm(query[start..(close + 1)], query[(i + 1)..close], negated, field, Quoted: true));
+                i = close + 1;
+                continue;
             }
+            var textStart = i;
+            while (i < query.Length && !char.IsWhiteSpace(query[i]))
+            {
+                i++;
+            }
+            terms.Add(new RawTerm(query[start..i], query[textStart..i], negated, field, Quoted: false));
         }
         return terms;
     }
 
-    private static bool IsQuote(char c) => c is '"' or '“' or '”' or '＂';
+    private static bool IsOpeningQuote(char c) => c is '"' or '“' or '＂';
 
-    private static int IndexOfQuote(string text, int from)
-    {
-        for (var i = from; i < text.Length; i++)
-        {
-            if (IsQuote(text[i]))
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static string NormalizeQuotes(string text) =>
-        text.Replace('“', '"').Replace('”', '"').Replace('＂', '"');
+    /// <summary>Quotes pair by kind, so a Chinese quote inside ASCII quotes is text to find.</summary>
+    private static char Closing(char opening) => opening == '“' ? '”' : opening;
 }

@@ -1,0 +1,59 @@
+using Corpus.Search.Analysis;
+using Corpus.Search.Querying;
+
+namespace Corpus.Search.Tests;
+
+public sealed class AnalyzerTests
+{
+    /// <summary>A seed sentence with punctuation and digits, plus width variants and a space.</summary>
+    private static readonly string Sentence = Around(
+        Directory.EnumerateFiles(RepoPaths.SeedCorpus).Order(StringComparer.Ordinal).SelectMany(File.ReadLines)
+            .Select(l => l.Trim()).First(l => l.Contains('，') && l.Any(char.IsAsciiDigit))) + " ＣＯＶＩＤ－１９";
+
+    /// <summary>About 40 chars around the line's first comma.</summary>
+    private static string Around(string line)
+    {
+        var start = Math.Max(0, line.IndexOf('，') - 20);
+        return line.Substring(start, Math.Min(40, line.Length - start));
+    }
+
+    [Fact]
+    public void ExactFieldHasEveryCharAndPairWithOffsetsIntoTheOriginal()
+    {
+        var tokens = Tokens.Of(new ExactAnalyzer(), Sentence);
+        var folded = WidthFold.FoldForMatching(Sentence, out var map);
+        var unigrams = tokens.Where(t => t.Position % 2 == 0).ToList();
+        var bigrams = tokens.Where(t => t.Position % 2 == 1).ToList();
+        Assert.Equal(folded.Select(c => c.ToString()), unigrams.Select(t => t.Term));
+        Assert.Equal(map, unigrams.Select(t => t.Start));
+        Assert.Equal(Enumerable.Range(0, folded.Length - 1).Select(k => folded.Substring(k, 2)), bigrams.Select(t => t.Term));
+        Assert.All(tokens, t => Assert.Equal(t.Term, WidthFold.FoldForMatching(Sentence[t.Start..t.End])));
+        Assert.Contains(unigrams, t => t.Term == ",");  // the full-width comma, folded
+        Assert.Contains(bigrams, t => t.Term == "co");
+    }
+
+    [Fact]
+    public void WordsFieldSegmentsWithoutPunctuationAndKeepsOffsets()
+    {
+        var folded = WidthFold.FoldWordChars(Sentence);
+        var tokens = Tokens.Of(new WordsAnalyzer(), folded);
+        Assert.NotEmpty(tokens);
+        Assert.All(tokens, t => Assert.Equal(t.Term, folded[t.Start..t.End]));
+        Assert.All(tokens, t => Assert.Contains(t.Term, c => char.IsLetterOrDigit(c)));
+        Assert.Equal(tokens.OrderBy(t => t.Start), tokens);
+        Assert.Contains(tokens, t => t.Term == "covid");
+        // Dropped punctuation leaves a position gap: the token after a comma is not adjacent to the one before it.
+        var comma = Sentence.IndexOf('，');
+        var before = tokens.Last(t => t.End <= comma);
+        var after = tokens.First(t => t.Start > comma);
+        Assert.True(after.Position - before.Position > 1);
+    }
+
+    [Fact]
+    public void SegmentationShownToUsersCoversTheWordCharsOfTheQuery()
+    {
+        var words = LuceneQueryBuilder.Segment("在抗击新冠肺炎疫情的关键时刻，ＣＯＶＩＤ");
+        Assert.True(words.Count > 3);
+        Assert.Equal("在抗击新冠肺炎疫情的关键时刻covid", string.Concat(words));
+    }
+}

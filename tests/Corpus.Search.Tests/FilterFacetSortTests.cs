@@ -1,0 +1,88 @@
+using Corpus.Ingest.Model;
+
+namespace Corpus.Search.Tests;
+
+public sealed class FilterFacetSortTests(GeneratedCorpus corpus) : IClassFixture<GeneratedCorpus>
+{
+    private static readonly string[] Queries = ["疫情", "脱贫攻坚", "的", "人民群众 发展", "武汉 OR 北京"];
+
+    private bool Matches(CleanDocument document, string query) => query switch
+    {
+        "人民群众 发展" => Brute.Count(document.Text, "人民群众") > 0 && Brute.Count(document.Text, "发展") > 0,
+        "武汉 OR 北京" => Brute.Count(document.Text, "武汉") > 0 || Brute.Count(document.Text, "北京") > 0,
+        _ => Brute.Count(document.Text, query) > 0,
+    };
+
+    [Fact]
+    public void FacetsEqualBruteForceCountsUnderTheOtherDimensionsFilters()
+    {
+        var venues = corpus.Documents.Where(d => d.Venue is not null).GroupBy(d => d.Venue!).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(2).ToList();
+        var from = new DateOnly(2021, 1, 1);
+        var to = new DateOnly(2023, 6, 30);
+        var totals = new List<int>();
+        foreach (var query in Queries)
+        {
+            var request = new SearchRequest(query, from, to, venues, [ArticleKinds.Speech, ArticleKinds.Inspection]);
+            var result = corpus.Service.Search(request);
+            var matching = corpus.Documents.Where(d => Matches(d, query)).ToList();
+            bool DateOk(CleanDocument d) => d.Date is { } date && date >= from && date <= to;
+            bool VenueOk(CleanDocument d) => d.Venue is not null && venues.Contains(d.Venue);
+            bool KindOk(CleanDocument d) => request.Kinds!.Contains(d.Kind);
+            Assert.Equal(matching.Count(d => DateOk(d) && VenueOk(d) && KindOk(d)), result.Total);
+            Assert.Equal(Counts(matching.Where(d => DateOk(d) && KindOk(d) && d.Venue is not null), d => d.Venue!), Sorted(result.Facets.Venue));
+            Assert.Equal(Counts(matching.Where(d => DateOk(d) && VenueOk(d)), d => d.Kind), Sorted(result.Facets.Kind));
+            Assert.Equal(Counts(matching.Where(d => VenueOk(d) && KindOk(d) && d.Date is not null), d => d.Date!.Value.Year.ToString()), Sorted(result.Facets.Year));
+            totals.Add(result.Total);
+        }
+        Assert.Contains(totals, t => t > 0);
+    }
+
+    [Fact]
+    public void FiltersHoldOnEveryHit()
+    {
+        var from = new DateOnly(2022, 1, 1);
+        var venue = corpus.Documents.First(d => d.Venue is not null).Venue!;
+        var hits = corpus.AllHits(new SearchRequest("的", From: from, Venues: [venue], Kinds: [ArticleKinds.Speech]));
+        var expected = corpus.Documents.Where(d => Matches(d, "的") && d.Date >= from && d.Venue == venue && d.Kind == ArticleKinds.Speech).Select(d => d.Id).Order();
+        Assert.Equal(expected, hits.Select(h => h.Id).Order());
+        Assert.All(hits, h => Assert.True(h.Date >= from && h.Venue == venue && h.Kind == ArticleKinds.Speech));
+    }
+
+    [Fact]
+    public void SortsByDateEitherWayWithUndatedLast()
+    {
+        var newest = corpus.AllHits(new SearchRequest("的", Sort: SearchSort.Date)).Select(h => h.Date).ToList();
+        var oldest = corpus.AllHits(new SearchRequest("的", Sort: SearchSort.DateAsc)).Select(h => h.Date).ToList();
+        Assert.Equal(newest.Where(d => d is not null).OrderByDescending(d => d), newest.Where(d => d is not null));
+        Assert.Equal(oldest.Where(d => d is not null).OrderBy(d => d), oldest.Where(d => d is not null));
+        Assert.Equal(newest.Count, oldest.Count);
+    }
+
+    [Fact]
+    public void RelevanceSortsByScoreAndPagesDoNotOverlap()
+    {
+        var first = corpus.Service.Search(new SearchRequest("疫情防控", Size: 10));
+        var second = corpus.Service.Search(new SearchRequest("疫情防控", Page: 2, Size: 10));
+        var both = first.Hits.Concat(second.Hits).ToList();
+        Assert.Equal(both.Select(h => h.Score).OrderByDescending(s => s), both.Select(h => h.Score));
+        Assert.Equal(both.Count, both.Select(h => h.Id).Distinct().Count());
+        Assert.Empty(corpus.Service.Search(new SearchRequest("疫情防控", Page: 100000)).Hits);
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1, 0)]
+    [InlineData(1, 101)]
+    public void BadPagingIsAQueryException(int page, int size) =>
+        Assert.Throws<QueryException>(() => corpus.Service.Search(new SearchRequest("疫情", Page: page, Size: size)));
+
+    [Fact]
+    public void FromAfterToIsAQueryException() =>
+        Assert.Throws<QueryException>(() => corpus.Service.Search(new SearchRequest("疫情", new DateOnly(2021, 1, 1), new DateOnly(2020, 1, 1))));
+
+    private static List<KeyValuePair<string, int>> Counts(IEnumerable<CleanDocument> documents, Func<CleanDocument, string> key) =>
+        [.. documents.GroupBy(key).Select(g => KeyValuePair.Create(g.Key, g.Count())).OrderBy(p => p.Key, StringComparer.Ordinal)];
+
+    private static List<KeyValuePair<string, int>> Sorted(IReadOnlyDictionary<string, int> counts) =>
+        [.. counts.OrderBy(p => p.Key, StringComparer.Ordinal)];
+}

@@ -1,0 +1,59 @@
+using Corpus.Search.Analysis;
+
+namespace Corpus.Search.Tests;
+
+/// <summary>
+/// The search must answer like grep on width-folded text: for random phrases of 1–8 characters cut from the
+/// documents, the documents found are exactly those containing the phrase, and occurrence counts match.
+/// </summary>
+public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus generated) : IClassFixture<SeedCorpus>, IClassFixture<GeneratedCorpus>
+{
+    [Fact]
+    public void RandomPhrasesFromTheSeedCorpus() => AssertGrepEquivalent(seeds, new Random(7), 200);
+
+    [Fact]
+    public void RandomPhrasesFromAGeneratedCorpus() => AssertGrepEquivalent(generated, new Random(11), 200);
+
+    private static void AssertGrepEquivalent(IndexedCorpus corpus, Random random, int phrases)
+    {
+        var widthVariants = 0;
+        foreach (var phrase in SamplePhrases(corpus, random, phrases))
+        {
+            // Every fourth phrase is asked in full-width form when it has ASCII in it (digits, Latin, punctuation).
+            var query = phrase;
+            if (random.Next(4) == 0 && Brute.ToFullWidth(phrase) != phrase)
+            {
+                query = Brute.ToFullWidth(phrase);
+                widthVariants++;
+            }
+            var expected = corpus.Documents.Where(d => Brute.Count(d.Text, phrase) > 0).ToDictionary(d => d.Id, d => Brute.Count(d.Text, phrase));
+            var request = new SearchRequest($"\"{query}\"");
+            var found = corpus.AllHits(request).ToDictionary(h => h.Id, h => h.Occurrences);
+            Assert.True(expected.Count > 0, $"phrase {phrase} was cut from a document");
+            Assert.Equal(expected.OrderBy(e => e.Key), found.OrderBy(f => f.Key));
+        }
+        Assert.True(widthVariants > 0);
+    }
+
+    /// <summary>Phrases cut from a random document's folded text, never across a paragraph break or a quote.</summary>
+    private static IEnumerable<string> SamplePhrases(IndexedCorpus corpus, Random random, int count)
+    {
+        var produced = 0;
+        while (produced < count)
+        {
+            var text = WidthFold.FoldForMatching(corpus.Documents[random.Next(corpus.Documents.Count)].Text);
+            var length = random.Next(1, 9);
+            if (text.Length <= length)
+            {
+                continue;
+            }
+            var phrase = text.Substring(random.Next(text.Length - length), length);
+            if (phrase.Contains('\n') || phrase.Contains('"') || char.IsSurrogate(phrase[0]) || char.IsSurrogate(phrase[^1]))
+            {
+                continue;
+            }
+            produced++;
+            yield return phrase;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Corpus.Search.Analysis;
+
+namespace Corpus.Search.Tests;
+
+public sealed class HighlightConcordanceTests(SeedCorpus corpus) : IClassFixture<SeedCorpus>
+{
+    [Theory]
+    [InlineData("疫情防控")]
+    [InlineData("武汉")]
+    [InlineData("习近平 湖北")]
+    public void DocumentSpansAreExactlyTheOccurrences(string query)
+    {
+        var phrases = query.Split(' ');
+        foreach (var hit in corpus.AllHits(new SearchRequest(query)))
+        {
+            var view = corpus.Service.GetDocument(hit.Id, query)!;
+            var text = view.Document.Text;
+            Assert.All(view.Hits, span => Assert.Contains(WidthFold.FoldForMatching(text.Substring(span.Start, span.Length)), phrases));
+            Assert.Equal(phrases.Sum(p => Brute.Count(text, p)), view.Hits.Count);
+            Assert.Equal(view.Hits.Count, hit.Occurrences);
+            Assert.Equal(view.Hits.OrderBy(s => s.Start), view.Hits);
+        }
+    }
+
+    [Fact]
+    public void SnippetsMarkWholePhrasesAndEscape()
+    {
+        var result = corpus.Service.Search(new SearchRequest("疫情防控"));
+        Assert.NotEmpty(result.Hits);
+        foreach (var hit in result.Hits)
+        {
+            Assert.InRange(hit.Snippets.Count, 1, 3);
+            Assert.All(hit.Snippets, s => Assert.Contains("<mark>疫情防控</mark>", s));
+            Assert.All(hit.Snippets, s => Assert.DoesNotContain("<mark>疫情</mark>", s));
+            Assert.All(hit.Snippets, s => Assert.True(s.Replace("<mark>", "").Replace("</mark>", "").Length <= 120));
+        }
+    }
+
+    [Fact]
+    public void UnknownDocumentIsNull() => Assert.Null(corpus.Service.GetDocument("no-such-id", "疫情"));
+
+    [Fact]
+    public void ConcordanceListsEveryOccurrenceWithItsContext()
+    {
+        var request = new SearchRequest("疫情防控");
+        var expected = corpus.Documents.Sum(d => Brute.Count(d.Text, "疫情防控"));
+        var result = corpus.Service.Concordance(request, ConcordanceSort.Document, context: 10);
+        Assert.Equal(expected, result.Total);
+        Assert.False(result.Truncated);
+        Assert.Equal(expected, result.Lines.Count);
+        foreach (var line in result.Lines)
+        {
+            var text = corpus.Documents.Single(d => d.Id == line.Id).Text.Replace('\n', ' ');
+            Assert.Equal("疫情防控", line.Match);
+            Assert.Equal(text.Substring(line.Offset - line.Left.Length, line.Left.Length + line.Match.Length + line.Right.Length), line.Left + line.Match + line.Right);
+            Assert.True(line.Left.Length == 10 || line.Offset == line.Left.Length);
+        }
+        var byRight = corpus.Service.Concordance(request, ConcordanceSort.Right).Lines.Select(l => l.Right).ToList();
+        Assert.Equal(byRight.Order(StringComparer.Ordinal), byRight);
+        var limited = corpus.Service.Concordance(request, ConcordanceSort.Left, limit: 3);
+        Assert.Equal((expected, 3, true), (limited.Total, limited.Lines.Count, limited.Truncated));
+    }
+}

@@ -1,0 +1,101 @@
+using Corpus.Ingest;
+using Corpus.Ingest.Model;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Corpus.Search.Tests;
+
+public sealed class IndexLifecycleTests : IDisposable
+{
+    private readonly string indexDir = Path.Combine(Path.GetTempPath(), "corpus-lifecycle-" + Guid.NewGuid().ToString("N"));
+    private readonly IngestResult seeds = Ingest.Run(RepoPaths.SeedCorpus);
+
+    [Fact]
+    public void AMissingIndexFolderIsAnEmptyIndex()
+    {
+        using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+        var service = new SearchService(index);
+        Assert.Null(index.Fingerprint);
+        Assert.Equal(0, service.Search(new SearchRequest("疫情")).Total);
+        Assert.Equal(0, service.Stats().Documents);
+        Assert.Empty(service.AllDocuments());
+    }
+
+    [Fact]
+    public void ReIngestReplacesRatherThanDuplicates()
+    {
+        using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+        var service = new SearchService(index);
+        index.Replace(seeds);
+        var before = service.Search(new SearchRequest("疫情")).Total;
+        index.Replace(seeds);
+        Assert.Equal(seeds.Documents.Count, service.Stats().Documents);
+        Assert.Equal(before, service.Search(new SearchRequest("疫情")).Total);
+
+        // One document changed, one gone: the index follows.
+        var changed = seeds.Documents[0] with { Text = "独一无二的测试段落" };
+        index.Replace(seeds with { Documents = [changed, .. seeds.Documents.Skip(2)], Fingerprint = "changed" });
+        Assert.Equal(seeds.Documents.Count - 1, service.Stats().Documents);
+        Assert.Equal(changed.Id, Assert.Single(service.Search(new SearchRequest("独一无二")).Hits).Id);
+        Assert.Null(service.GetDocument(seeds.Documents[1].Id, null));
+        Assert.Equal("changed", index.Fingerprint);
+    }
+
+    [Fact]
+    public void MetadataAndDocumentsSurviveReopening()
+    {
+        var skipped = seeds with { Skipped = [new SkippedFile("bad.bin", "binary")], DuplicatesMerged = 3 };
+        using (var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance))
+        {
+            index.Replace(skipped);
+        }
+        using var reopened = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+        var stats = new SearchService(reopened).Stats();
+        Assert.Equal(seeds.Fingerprint, reopened.Fingerprint);
+        Assert.Equal((seeds.Documents.Count, seeds.Files, 3), (stats.Documents, stats.Files, stats.DuplicatesMerged));
+        Assert.Equal("bad.bin", Assert.Single(stats.Skipped).File);
+        Assert.Equal(seeds.Documents.Sum(d => (long)d.Text.Length), stats.Characters);
+        Assert.Equal(seeds.Documents.Min(d => d.Date), stats.From);
+        Assert.Equal(seeds.Documents.GroupBy(d => d.Kind).ToDictionary(g => g.Key, g => g.Count()), stats.Kind);
+        Assert.NotNull(stats.IngestedAt);
+        var exported = new SearchService(reopened).AllDocuments().ToList();
+        Assert.Equal(seeds.Documents.OrderBy(d => d.Id, StringComparer.Ordinal).Select(Comparable), exported.Select(Comparable));
+    }
+
+    [Fact]
+    public void IndexerIngestsOnlyWhenTheCorpusChanged()
+    {
+        var corpusDir = indexDir + "-corpus";
+        Directory.CreateDirectory(corpusDir);
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(RepoPaths.SeedCorpus))
+            {
+                File.Copy(file, Path.Combine(corpusDir, Path.GetFileName(file)));
+            }
+            using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+            var indexer = new CorpusIndexer(new IngestPipeline(NullLogger<IngestPipeline>.Instance), index, NullLogger<CorpusIndexer>.Instance);
+            var first = indexer.EnsureCurrent(corpusDir);
+            Assert.NotNull(first);
+            Assert.Equal(first.Documents.Count, new SearchService(index).Stats().Documents);
+            Assert.Null(indexer.EnsureCurrent(corpusDir));
+            File.WriteAllText(Path.Combine(corpusDir, "new.txt"), "一篇新的文章\n\n这是正文，讲到了独一无二的测试内容。\n");
+            Assert.NotNull(indexer.EnsureCurrent(corpusDir));
+            Assert.Equal(1, new SearchService(index).Search(new SearchRequest("独一无二的测试")).Total);
+        }
+        finally
+        {
+            Directory.Delete(corpusDir, recursive: true);
+        }
+    }
+
+    private static string Comparable(CleanDocument d) =>
+        System.Text.Json.JsonSerializer.Serialize(d, Json.CorpusJson.Options);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(indexDir))
+        {
+            Directory.Delete(indexDir, recursive: true);
+        }
+    }
+}
