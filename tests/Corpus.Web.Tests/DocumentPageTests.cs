@@ -63,6 +63,10 @@ public sealed class DocumentPageTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.True(JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.TryGetProperty("error", out _));
 
+        var unknownApi = await app.Client.GetAsync("/api/no-such-endpoint");
+        Assert.Equal(HttpStatusCode.NotFound, unknownApi.StatusCode);
+        Assert.True(JsonDocument.Parse(await unknownApi.Content.ReadAsStringAsync()).RootElement.TryGetProperty("error", out _));
+
         var route = await Html.Get(app.Client, "/no/such/page");
         Assert.Equal(HttpStatusCode.NotFound, route.Response.StatusCode);
         Assert.Equal("404", route.Document.QuerySelector("h1")!.Text());
