@@ -70,6 +70,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var done = 0;
         long bytesDone = 0;
         var articles = 0;
+        progress?.Report(new IngestProgress("read", 0, files.Count, 0, 0));
         var sinceReport = Stopwatch.StartNew();
         var gate = new object();
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>

@@ -10,6 +10,9 @@ internal static class DocumentMerger
     /// <summary>Copies at least this share of the longest copy's length count as complete.</summary>
     private const double CompleteShare = 0.97;
 
+    /// <summary>Length ratio and similarity from which two copies hold the same text (extraction noise aside).</summary>
+    private const double SameShare = 0.99;
+
     /// <param name="copies">The group, in corpus order.</param>
     /// <param name="corpusYear">Year for dates that no copy and no source states.</param>
     /// <param name="chosen">The copy <see cref="Choose"/> picked.</param>
@@ -24,7 +27,7 @@ internal static class DocumentMerger
         foreach (var copy in others)
         {
             var similarity = Math.Round(DuplicateFinder.Similarity(copy.Sketch, chosen.Sketch), 3);
-            sources.Add(new SourceAppearance(copy.File, copy.Part, true, copy.Folded.Length < chosen.Folded.Length * CompleteShare, similarity));
+            sources.Add(new SourceAppearance(copy.File, copy.Part, true, IsPartial(copy, chosen, similarity), similarity));
         }
         return new CleanDocument(
             id, title, date, inferred,
@@ -33,6 +36,10 @@ internal static class DocumentMerger
             metadata.Speaker ?? ranked.Select(c => c.Metadata.Speaker).FirstOrDefault(s => s is not null),
             chosen.Text, sources);
     }
+
+    /// <summary>A copy that lacks part of the text: shorter than the chosen one and not the same text.</summary>
+    private static bool IsPartial(ArticleCopy copy, ArticleCopy chosen, double similarity) =>
+        copy.Folded.Length < chosen.Folded.Length * SameShare && similarity < SameShare;
 
     /// <summary>The most complete copy; among complete ones the richest in metadata, with the plainest headline
     /// (a re-run adds to it), the cleanest text (full-width punctuation, not PDF-wrapped), then the first.</summary>
