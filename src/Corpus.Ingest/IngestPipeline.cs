@@ -48,7 +48,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var copies = ingested.SelectMany(f => f.Articles).ToList();
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
-        var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], [.. copies.Select(c => c.Folded)]);
+        var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
         var documents = BuildDocuments(copies, groups);
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(

@@ -17,9 +17,10 @@ internal static class DuplicateFinder
     /// <summary>An anchor in more texts than this is boilerplate or a common quotation, not evidence of copying.</summary>
     private const int MaxPostings = 32;
 
-    /// <param name="folded">The folded texts the sketches were made from, for the final check of a partial copy.</param>
+    /// <param name="folded">The folded text a sketch was made from, for the final check of a partial copy (rarely needed,
+    /// so it is made on demand rather than kept for every text).</param>
     /// <returns>For every text, the index of its group's first text.</returns>
-    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded)
+    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded)
     {
         var sets = new UnionFind(sketches.Count);
         GroupExact(sketches, sets);
@@ -120,7 +121,7 @@ internal static class DuplicateFinder
         }
     }
 
-    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded, UnionFind sets)
+    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, UnionFind sets)
     {
         var postings = SamplePostings(sketches);
         var rareRuns = RareRuns(postings, sketches.Count);
@@ -179,7 +180,7 @@ internal static class DuplicateFinder
     }
 
     /// <summary>Near duplicates, or the shorter text mostly contained in the longer one; null when neither.</summary>
-    private static (bool Near, double Containment)? Compare(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded, int a, int b)
+    private static (bool Near, double Containment)? Compare(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, int a, int b)
     {
         var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
         var shared = sketches[a].SharedSamples(sketches[b]);
@@ -189,7 +190,7 @@ internal static class DuplicateFinder
             return (true, 1.0);
         }
         var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
-        return containment >= PartialContainment && RunContainment.Of(folded[shorter], folded[longer]) >= PartialContainment
+        return containment >= PartialContainment && RunContainment.Of(folded(shorter), folded(longer)) >= PartialContainment
             ? (false, containment)
             : null;
     }

@@ -19,7 +19,7 @@ internal static class DocumentMerger
     public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, ArticleCopy chosen, int? corpusYear, string id)
     {
         var others = copies.Where(c => c != chosen).ToList();
-        var ranked = new[] { chosen }.Concat(others.OrderByDescending(c => c.Folded.Length)).ToList();
+        var ranked = new[] { chosen }.Concat(others.OrderByDescending(c => c.Sketch.Length)).ToList();
         var metadata = chosen.Metadata;
         var title = metadata.Titled ? metadata.Title : ranked.FirstOrDefault(c => c.Metadata.Titled)?.Metadata.Title ?? metadata.Title;
         var (date, inferred) = MergeDate(ranked, corpusYear);
@@ -39,15 +39,15 @@ internal static class DocumentMerger
 
     /// <summary>A copy that lacks part of the text: shorter than the chosen one and not the same text.</summary>
     private static bool IsPartial(ArticleCopy copy, ArticleCopy chosen, double similarity) =>
-        copy.Folded.Length < chosen.Folded.Length * SameShare && similarity < SameShare;
+        copy.Sketch.Length < chosen.Sketch.Length * SameShare && similarity < SameShare;
 
     /// <summary>The most complete copy; among complete ones the richest in metadata, with the plainest headline
     /// (a re-run adds to it), the cleanest text (full-width punctuation, not PDF-wrapped), then the first.</summary>
     public static ArticleCopy Choose(IReadOnlyList<ArticleCopy> copies)
     {
-        var longest = copies.Max(c => c.Folded.Length);
+        var longest = copies.Max(c => c.Sketch.Length);
         return copies
-            .Where(c => c.Folded.Length >= longest * CompleteShare)
+            .Where(c => c.Sketch.Length >= longest * CompleteShare)
             .OrderByDescending(Richness)
             .ThenBy(c => c.Metadata.Titled ? c.Metadata.Title.Length : int.MaxValue)
             .ThenBy(c => c.HalfWidthPunctuation)

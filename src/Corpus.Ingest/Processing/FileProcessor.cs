@@ -47,7 +47,7 @@ internal static class FileProcessor
                 continue;
             }
             copies.Add(new ArticleCopy(
-                relativePath, copies.Count, body, folded, MetadataExtractor.Extract(article), ShingleSketch.Create(folded),
+                relativePath, copies.Count, body, MetadataExtractor.Extract(article), ShingleSketch.Create(folded),
                 article.HardWrapped, CountHalfWidthPunctuation(body), article.Body.Take(3).Any(p => ArticleCues.Dateline(p.Text).Success)));
         }
         return YearInference.FillFromSource(copies);
