@@ -41,7 +41,7 @@ internal sealed class ShingleSketch
     /// <summary>Sorted, distinct sampled hashes of <see cref="AnchorLength"/>-character shingles, for finding partial copies.</summary>
     public ulong[] Anchors { get; }
 
-    public static ShingleSketch Create(string folded)
+    public static ShingleSketch Create(ReadOnlySpan<char> folded)
     {
         var minHash = new ulong[Bins];
         Array.Fill(minHash, ulong.MaxValue);
