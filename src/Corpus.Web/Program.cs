@@ -34,7 +34,12 @@ var app = builder.Build();
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/500" });
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // Links carry a content hash (asp-append-version), so a versioned file never changes.
+    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+        file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+});
 app.UseSerilogRequestLogging();
 app.UseMiddleware<ReadinessMiddleware>();
 app.UseRouting();

@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Corpus.Search;
 using Corpus.Search.Json;
+using Corpus.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Corpus.Web.Tests.Support;
 
 namespace Corpus.Web.Tests;
@@ -39,6 +41,24 @@ public sealed class ApiTests(AppFixture app)
         var expected = JsonSerializer.Serialize(app.Search.Search(request), CorpusJson.Indented);
 
         Assert.True(JsonNode.DeepEquals(WithoutElapsed(expected), WithoutElapsed(body)), $"API:\n{body}\nCLI:\n{expected}");
+    }
+
+    [Fact]
+    public async Task Search_json_equals_what_the_corpus_command_prints()
+    {
+        // The command opens its own index, so it reads a copy of the app's (the app keeps its writer open).
+        var copy = CopyOfIndex();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = Corpus.Cli.CorpusCli.Create(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            .Parse(["search", "疫情防控", "--index", copy, "--sort", "date", "--size", "3", "--page", "2", "--json"])
+            .Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+
+        var body = await app.Client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("疫情防控") + "&sort=date&size=3&page=2");
+
+        Assert.Equal(0, code);
+        Assert.True(JsonNode.DeepEquals(WithoutElapsed(output.ToString()), WithoutElapsed(body)), $"API:\n{body}\nCLI:\n{output}");
+        Directory.Delete(copy, recursive: true);
     }
 
     [Fact]
@@ -87,6 +107,17 @@ public sealed class ApiTests(AppFixture app)
         var (name, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
         return name + "=" + Uri.EscapeDataString(value);
     }));
+
+    private string CopyOfIndex()
+    {
+        var source = app.Factory.Services.GetRequiredService<CorpusPaths>().IndexDir;
+        var copy = CorpusApp.TempDir("cli-index");
+        foreach (var file in Directory.EnumerateFiles(source).Where(f => Path.GetFileName(f) != "write.lock"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+        return copy;
+    }
 
     private static JsonNode WithoutElapsed(string json)
     {

@@ -12,6 +12,9 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
     /// <summary>Null when there is no query (the empty state) or the parameters were bad.</summary>
     public SearchResult? Result { get; private set; }
 
+    /// <summary>The whole corpus (all documents), shown on the empty page; null once there is a query or a filter.</summary>
+    public SearchResult? Overview { get; private set; }
+
     /// <summary>Facet counts for the filter panel: of the results, or of the whole corpus before a search.</summary>
     public FacetCounts? Facets { get; private set; }
 
@@ -32,8 +35,10 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
             // A query, or filters alone (browsing, newest first); with neither, the corpus-wide counts fill the facets.
             var result = service.Search(Parameters.ToRequest());
             Facets = result.Facets;
+            Overview = result;
             if (Parameters.HasQuery || Parameters.HasFilters)
             {
+                Overview = null;
                 Result = result;
                 SearchLog.Searched(logger, Parameters.Query, Parameters.DescribeFilters(), "page", Result.Total, Result.ElapsedMs);
             }

@@ -18,8 +18,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
 
         await page.GotoAsync("/");
         await page.Locator("#q").FillAsync(Phrase);
-        await page.Locator("#q").PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("q="));
+        await Navigate(page, () => page.Locator("#q").PressAsync("Enter"), "q=");
 
         Assert.True(await page.Locator("li.hit-item").CountAsync() > 0);
         var marks = await page.Locator(".snippet mark").AllTextContentsAsync();
@@ -39,15 +38,14 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         var venueBox = page.Locator("fieldset[data-facet='venue'] input").First;
         var venue = await venueBox.GetAttributeAsync("value");
         await venueBox.CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "应用筛选" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("venue="));
+        await Navigate(page, () => page.GetByRole(AriaRole.Button, new() { Name = "应用筛选" }).ClickAsync(), "venue=");
         // A year this venue has hits in, from the histogram of the venue-filtered results.
         var year = (await page.Locator(".bars li:has(.bar:not(.level-0)) .bar-year").First.TextContentAsync())!.Trim();
 
         await page.Locator("#from").FillAsync(year);
         await page.Locator("#to").FillAsync(year);
-        await page.GetByRole(AriaRole.Button, new() { Name = "应用筛选" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("venue=") && url.Contains("from="));
+        await Navigate(page, () => page.GetByRole(AriaRole.Button, new() { Name = "应用筛选" }).ClickAsync(), "from=");
+        Assert.Contains("venue=", page.Url);
 
         var metas = await page.Locator(".hit-meta").AllTextContentsAsync();
         Assert.NotEmpty(metas);
@@ -65,8 +63,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
         var page = session.Page;
         await page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
-        await page.Locator(".hit-title a").First.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/documents/"));
+        await Navigate(page, () => page.Locator(".hit-title a").First.ClickAsync(), "/documents/");
         var total = await page.Locator(".doc-text mark.hit[id^='hit-']").CountAsync();
         Assert.True(total >= 2, "the first hit of a common phrase should occur more than once");
 
@@ -139,8 +136,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
             Assert.True(width <= 390, $"{url} is {width}px wide at a 390px viewport: {wide}");
         }
         await phone.Page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
-        await phone.Page.Locator(".hit-title a").First.ClickAsync();
-        await phone.Page.WaitForURLAsync(url => url.Contains("/documents/"));
+        await Navigate(phone.Page, () => phone.Page.Locator(".hit-title a").First.ClickAsync(), "/documents/");
         await phone.Page.Keyboard.PressAsync("n");
         await phone.Screenshot("phone-document", fullPage: false);
         phone.AssertNoConsoleErrors();
@@ -183,6 +179,15 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         Assert.Contains("q=", page.Url);
         Assert.DoesNotContain("from=", page.Url);
         session.AssertNoConsoleErrors();
+    }
+
+    /// <summary>Runs what starts a navigation, waiting for it from before it starts (no race with a fast load).</summary>
+    private static async Task Navigate(IPage page, Func<Task> action, string expectedInUrl)
+    {
+        Assert.DoesNotContain(expectedInUrl, page.Url);
+        var navigated = page.WaitForURLAsync(url => url.Contains(expectedInUrl), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await action();
+        await navigated;
     }
 
     private static async Task AssertCurrentHit(IPage page, int number, int total)
