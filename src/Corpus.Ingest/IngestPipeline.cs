@@ -48,7 +48,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var copies = ingested.SelectMany(f => f.Articles).ToList();
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
-        var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], [.. copies.Select(c => c.Folded)]);
+        var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
         var documents = BuildDocuments(copies, groups);
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(
@@ -70,6 +70,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var done = 0;
         long bytesDone = 0;
         var articles = 0;
+        progress?.Report(new IngestProgress("read", 0, files.Count, 0, 0));
         var sinceReport = Stopwatch.StartNew();
         var gate = new object();
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>

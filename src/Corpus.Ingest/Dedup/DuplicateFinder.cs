@@ -17,9 +17,10 @@ internal static class DuplicateFinder
     /// <summary>An anchor in more texts than this is boilerplate or a common quotation, not evidence of copying.</summary>
     private const int MaxPostings = 32;
 
-    /// <param name="folded">The folded texts the sketches were made from, for the final check of a partial copy.</param>
+    /// <param name="folded">The folded text a sketch was made from, for the final check of a partial copy (rarely needed,
+    /// so it is made on demand rather than kept for every text).</param>
     /// <returns>For every text, the index of its group's first text.</returns>
-    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded)
+    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded)
     {
         var sets = new UnionFind(sketches.Count);
         GroupExact(sketches, sets);
@@ -120,68 +121,50 @@ internal static class DuplicateFinder
         }
     }
 
-    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, IReadOnlyList<string> folded, UnionFind sets)
+    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, UnionFind sets)
     {
         var postings = SamplePostings(sketches);
-        var rare = new int[sketches.Count];
-        var candidates = new List<ulong>();
-        var start = 0;
-        for (var i = 1; i <= postings.Length; i++)
+        var rareRuns = RareRuns(postings, sketches.Count);
+        var found = new System.Collections.Concurrent.ConcurrentBag<(int A, int B, bool Near, double Containment)>();
+        Parallel.For(0, sketches.Count, () => new Dictionary<int, int>(), (a, _, shared) =>
         {
-            if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
+            // Count, for every later text, the rare anchors it shares with this one.
+            shared.Clear();
+            foreach (var start in rareRuns[a] ?? [])
             {
-                continue;
-            }
-            if (i - start <= MaxPostings)
-            {
-                for (var a = start; a < i; a++)
+                var key = postings[start] >> 24;
+                for (var p = start; p < postings.Length && postings[p] >> 24 == key; p++)
                 {
-                    var textA = (int)(postings[a] & 0xFFFFFF);
-                    rare[textA]++;
-                    for (var b = a + 1; b < i; b++)
+                    var b = (int)(postings[p] & 0xFFFFFF);
+                    if (b > a)
                     {
-                        var textB = (int)(postings[b] & 0xFFFFFF);
-                        if (textA != textB)
-                        {
-                            candidates.Add(((ulong)Math.Min(textA, textB) << 32) | (uint)Math.Max(textA, textB));
-                        }
+                        shared[b] = shared.GetValueOrDefault(b) + 1;
                     }
                 }
             }
-            start = i;
-        }
-        var pairs = candidates.ToArray();
-        ParallelSort(pairs);
+            foreach (var (b, count) in shared)
+            {
+                // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
+                // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
+                var fewest = Math.Min(rareRuns[a]!.Count, rareRuns[b]!.Count);
+                if (count >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)) && Compare(sketches, folded, a, b) is { } verdict)
+                {
+                    found.Add((a, b, verdict.Near, verdict.Containment));
+                }
+            }
+            return shared;
+        }, _ => { });
         var best = new (int Container, double Containment)[sketches.Count];
         Array.Fill(best, (-1, 0.0));
-        start = 0;
-        for (var i = 1; i <= pairs.Length; i++)
+        foreach (var (a, b, near, containment) in found.OrderBy(f => f.A).ThenBy(f => f.B))
         {
-            if (i < pairs.Length && pairs[i] == pairs[start])
-            {
-                continue;
-            }
-            var (a, b) = ((int)(pairs[start] >> 32), (int)(pairs[start] & 0xFFFFFFFF));
-            var count = i - start;
-            start = i;
-            // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
-            // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
-            var fewest = Math.Min(rare[a], rare[b]);
-            if (count < (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)))
-            {
-                continue;
-            }
-            var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
-            var shared = sketches[a].SharedSamples(sketches[b]);
-            var jaccard = shared / (double)(sketches[a].Samples.Length + sketches[b].Samples.Length - shared);
-            if (jaccard >= NearDuplicateSimilarity)
+            if (near)
             {
                 sets.Union(a, b);
                 continue;
             }
-            var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
-            if (containment >= PartialContainment && containment > best[shorter].Containment
-                && RunContainment.Of(folded[shorter], folded[longer]) >= PartialContainment)
+            var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
+            if (containment > best[shorter].Containment)
             {
                 best[shorter] = (longer, containment);
             }
@@ -194,6 +177,46 @@ internal static class DuplicateFinder
                 sets.Union(i, best[i].Container);
             }
         }
+    }
+
+    /// <summary>Near duplicates, or the shorter text mostly contained in the longer one; null when neither.</summary>
+    private static (bool Near, double Containment)? Compare(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, int a, int b)
+    {
+        var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
+        var shared = sketches[a].SharedSamples(sketches[b]);
+        var jaccard = shared / (double)(sketches[a].Samples.Length + sketches[b].Samples.Length - shared);
+        if (jaccard >= NearDuplicateSimilarity)
+        {
+            return (true, 1.0);
+        }
+        var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
+        return containment >= PartialContainment && RunContainment.Of(folded(shorter), folded(longer)) >= PartialContainment
+            ? (false, containment)
+            : null;
+    }
+
+    /// <summary>For every text, the start (in <paramref name="postings"/>) of each run of its anchors that few texts share.</summary>
+    private static List<int>?[] RareRuns(ulong[] postings, int texts)
+    {
+        var runs = new List<int>?[texts];
+        var start = 0;
+        for (var i = 1; i <= postings.Length; i++)
+        {
+            if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
+            {
+                continue;
+            }
+            if (i - start is >= 2 and <= MaxPostings)
+            {
+                for (var p = start; p < i; p++)
+                {
+                    var text = (int)(postings[p] & 0xFFFFFF);
+                    (runs[text] ??= []).Add(start);
+                }
+            }
+            start = i;
+        }
+        return runs;
     }
 
     /// <summary>Every (anchor, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>

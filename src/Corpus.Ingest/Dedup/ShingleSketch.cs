@@ -10,7 +10,8 @@ internal sealed class ShingleSketch
 {
     public const int ShingleLength = 6;
     public const int Bins = 128;
-    public const int SampleModulus = 16;
+    public const int SampleModulus = 1 << SampleBits;
+    private const int SampleBits = 4;
 
     /// <summary>Length of the anchor shingles: long enough to span sentence boundaries, so that texts which merely
     /// share sentences (common phrasing, quotations) rarely share anchors, while real copies share all of them.</summary>
@@ -40,7 +41,7 @@ internal sealed class ShingleSketch
     /// <summary>Sorted, distinct sampled hashes of <see cref="AnchorLength"/>-character shingles, for finding partial copies.</summary>
     public ulong[] Anchors { get; }
 
-    public static ShingleSketch Create(string folded)
+    public static ShingleSketch Create(ReadOnlySpan<char> folded)
     {
         var minHash = new ulong[Bins];
         Array.Fill(minHash, ulong.MaxValue);
@@ -81,9 +82,10 @@ internal sealed class ShingleSketch
                     samples.Add(h);
                 }
             }
-            if (i >= AnchorLength - 1 && Mix(anchor ^ 0x9E3779B97F4A7C15) is var a && a % SampleModulus == 0)
+            // One multiply picks the sampled positions; only those pay for the full mix.
+            if (i >= AnchorLength - 1 && (anchor * 0x9E3779B97F4A7C15) >> (64 - SampleBits) == 0)
             {
-                anchors.Add(a);
+                anchors.Add(Mix(anchor));
             }
         }
         if (folded.Length < ShingleLength)

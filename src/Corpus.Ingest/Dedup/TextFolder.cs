@@ -11,21 +11,28 @@ internal static class TextFolder
         var buffer = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
-            var n = 0;
-            foreach (var raw in text)
-            {
-                var c = FoldChar(raw);
-                if (c != '\0')
-                {
-                    buffer[n++] = c;
-                }
-            }
-            return new string(buffer, 0, n);
+            return new string(buffer, 0, Fold(text, buffer));
         }
         finally
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>Folds into <paramref name="destination"/> (at least as long as the text).</summary>
+    /// <returns>The folded length.</returns>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var n = 0;
+        foreach (var raw in text)
+        {
+            var c = FoldChar(raw);
+            if (c != '\0')
+            {
+                destination[n++] = c;
+            }
+        }
+        return n;
     }
 
     /// <summary>The folded character, or '\0' for punctuation, symbols and white space.</summary>

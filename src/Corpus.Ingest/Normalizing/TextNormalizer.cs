@@ -108,6 +108,10 @@ internal static class TextNormalizer
         }
         if (layout.HardWrapped)
         {
+            if (layout.BlankLineEndsParagraph && next.BlankLinesBefore > 0)
+            {
+                return false;
+            }
             // Where only paragraph-final lines carry a trailing space, its absence says the line was wrapped.
             return layout.TrailingSpaceEndsParagraph ? !previous.TrailingSpace : layout.IsFull(previous);
         }

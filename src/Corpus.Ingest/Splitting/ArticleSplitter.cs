@@ -135,6 +135,11 @@ internal static class ArticleSplitter
                 var last = articles[^1];
                 articles[^1] = last with { Body = [.. last.Body, .. headline] };
             }
+            else if (headline.Count > 0)
+            {
+                // A file of headline-like lines only: its lines are the text.
+                articles.Add(new RawArticle("", [.. headline], 0, hardWrapped));
+            }
             headline.Clear();
             body = [];
             previous = null;

@@ -3,14 +3,16 @@ using Lucene.Net.Analysis.CharFilters;
 namespace Corpus.Search.Analysis;
 
 /// <summary>
-/// Applies <see cref="WidthFold"/> while reading, optionally dropping ignorable whitespace, with offsets corrected
-/// back to the original text. MappingCharFilter can do the same from a table, at a tenth of the speed (an FST
+/// Applies <see cref="WidthFold"/> while reading, with offsets corrected back to the original text. For the exact
+/// field it also drops ignorable whitespace and ends the text with a line break, so that every character starts a
+/// bigram (see <see cref="ExactAnalyzer"/>). MappingCharFilter can do the same from a table, at a tenth of the speed (an FST
 /// lookup per char); this folds each buffer in place.
 /// </summary>
-internal sealed class WidthFoldingCharFilter(TextReader input, bool dropWhitespace) : BaseCharFilter(input)
+internal sealed class WidthFoldingCharFilter(TextReader input, bool exact) : BaseCharFilter(input)
 {
     private int consumed;
     private int emitted;
+    private bool ended;
 
     public override int Read(char[] buffer, int index, int count)
     {
@@ -19,14 +21,20 @@ internal sealed class WidthFoldingCharFilter(TextReader input, bool dropWhitespa
             var read = m_input.Read(buffer, index, count);
             if (read <= 0)
             {
-                return read;
+                if (!exact || ended || count == 0)
+                {
+                    return read;
+                }
+                ended = true;
+                buffer[index] = '\n';
+                return 1;
             }
             var kept = 0;
             for (var i = 0; i < read; i++)
             {
                 var c = buffer[index + i];
                 consumed++;
-                if (dropWhitespace && WidthFold.IsIgnorable(c))
+                if (exact && WidthFold.IsIgnorable(c))
                 {
                     // From here on, output offsets lie further behind the input by one more char.
                     AddOffCorrectMap(emitted + kept, consumed - (emitted + kept));

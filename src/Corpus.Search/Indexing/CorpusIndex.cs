@@ -45,11 +45,15 @@ public sealed class CorpusIndex : IDisposable
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             logger.LogInformation("Replacing the index in {IndexDir} with {Count} documents", IndexDir, result.Documents.Count);
+            // Lucene creates a missing folder lazily, which races when two threads flush segments at once.
+            System.IO.Directory.CreateDirectory(IndexDir);
             var previousIds = WithSearcher(s => s is null ? [] : StoredIds(s.IndexReader));
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, DocumentMapper.Analyzer)
             {
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = RamBufferMb,
+                // Compound files would copy every flushed segment once more; the index keeps few segments anyway.
+                UseCompoundFile = false,
             };
             using (var writer = new IndexWriter(directory, config))
             {

@@ -25,7 +25,7 @@ public sealed class DuplicateFinderTests
     private static int[] Group(params string[] texts)
     {
         var folded = texts.Select(TextFolder.Fold).ToList();
-        return DuplicateFinder.Group([.. folded.Select(ShingleSketch.Create)], folded);
+        return DuplicateFinder.Group([.. folded.Select(f => ShingleSketch.Create(f))], i => folded[i]);
     }
 
     [Fact]

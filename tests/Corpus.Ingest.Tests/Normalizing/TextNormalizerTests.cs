@@ -37,6 +37,24 @@ public sealed class TextNormalizerTests
     }
 
     [Fact]
+    public void Blank_lines_mark_paragraphs_when_wrapped_lines_follow_each_other_directly()
+    {
+        // pdftotext style: no indent, no trailing spaces, a blank line only between paragraphs; the first paragraph
+        // ends exactly at the wrap width, so only the blank line tells that the next one is new.
+        var first = Paragraph1[..60];
+        var raw = string.Join("\n", Chunks(first, 20)) + "\n\n" + string.Join("\n", Chunks(Paragraph2, 20));
+        Assert.Equal([first, Paragraph2], Texts(raw));
+    }
+
+    private static IEnumerable<string> Chunks(string text, int width)
+    {
+        for (var k = 0; k < text.Length; k += width)
+        {
+            yield return text.Substring(k, Math.Min(width, text.Length - k));
+        }
+    }
+
+    [Fact]
     public void Unifies_line_ends_and_drops_bom_zero_width_and_form_feeds()
     {
         var raw = "\uFEFF第一段文字，内容\u200B完整。\r\n\r\n第二段文字，内容\u200D完整。\r\f第三段文字，内容完整。\n";

@@ -94,6 +94,13 @@ public sealed class ArticleSplitterTests
     }
 
     [Fact]
+    public void A_file_of_short_lines_only_is_kept_as_one_article()
+    {
+        var article = Assert.Single(Split("春眠不觉晓\n处处闻啼鸟\n夜来风雨声\n花落知多少"));
+        Assert.Equal(4, article.Body.Count);
+    }
+
+    [Fact]
     public void A_headline_wrapped_by_pdf_extraction_stays_one_headline()
     {
         var lines = new List<string> { "", " ", "", "习近平出席统筹推进新冠肺炎疫 ", "", "情防控工作部署会议并发表重要讲 ", "", "话 ", "", " ", "" };
