@@ -24,6 +24,22 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
+    public void The_same_file_in_other_encodings_is_one_document_with_every_copy_as_provenance()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = File.ReadAllText(Directory.GetFiles(RepoPaths.SeedCorpus).Order().First());
+        using var corpus = new TempCorpus();
+        corpus.Write("utf8.txt", Encoding.UTF8.GetBytes(text));
+        corpus.Write("gbk/gb18030.txt", Encoding.GetEncoding("GB18030").GetBytes(text));
+        corpus.Write("utf16/le.txt", [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text.Replace("\n", "\r\n"))]);
+        var result = Run(corpus.Dir);
+        var document = Assert.Single(result.Documents);
+        Assert.Equal(["gbk/gb18030.txt", "utf16/le.txt", "utf8.txt"], document.Sources.Select(s => s.File).Order());
+        Assert.All(document.Sources, s => Assert.False(s.Partial));
+        Assert.Equal(2, result.DuplicatesMerged);
+    }
+
+    [Fact]
     public void The_fingerprint_changes_with_content_and_with_names_only()
     {
         using var corpus = new TempCorpus();

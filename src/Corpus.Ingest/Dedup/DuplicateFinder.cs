@@ -124,7 +124,7 @@ internal static class DuplicateFinder
     private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, UnionFind sets)
     {
         var postings = SamplePostings(sketches);
-        var rareRuns = RareRuns(postings, sketches.Count);
+        var (rareRuns, rareCount) = RareRuns(postings, sketches.Count);
         var found = new System.Collections.Concurrent.ConcurrentBag<(int A, int B, bool Near, double Containment)>();
         Parallel.For(0, sketches.Count, () => new Dictionary<int, int>(), (a, _, shared) =>
         {
@@ -146,7 +146,7 @@ internal static class DuplicateFinder
             {
                 // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
                 // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
-                var fewest = Math.Min(rareRuns[a]!.Count, rareRuns[b]!.Count);
+                var fewest = Math.Min(rareCount[a], rareCount[b]);
                 if (count >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)) && Compare(sketches, folded, a, b) is { } verdict)
                 {
                     found.Add((a, b, verdict.Near, verdict.Containment));
@@ -195,10 +195,12 @@ internal static class DuplicateFinder
             : null;
     }
 
-    /// <summary>For every text, the start (in <paramref name="postings"/>) of each run of its anchors that few texts share.</summary>
-    private static List<int>?[] RareRuns(ulong[] postings, int texts)
+    /// <summary>For every text, the start (in <paramref name="postings"/>) of each run of anchors it shares with a few other
+    /// texts, and how many rare anchors it has in all (shared or its own).</summary>
+    private static (List<int>?[] Runs, int[] Count) RareRuns(ulong[] postings, int texts)
     {
         var runs = new List<int>?[texts];
+        var count = new int[texts];
         var start = 0;
         for (var i = 1; i <= postings.Length; i++)
         {
@@ -206,17 +208,21 @@ internal static class DuplicateFinder
             {
                 continue;
             }
-            if (i - start is >= 2 and <= MaxPostings)
+            if (i - start <= MaxPostings)
             {
                 for (var p = start; p < i; p++)
                 {
                     var text = (int)(postings[p] & 0xFFFFFF);
-                    (runs[text] ??= []).Add(start);
+                    count[text]++;
+                    if (i - start >= 2)
+                    {
+                        (runs[text] ??= []).Add(start);
+                    }
                 }
             }
             start = i;
         }
-        return runs;
+        return (runs, count);
     }
 
     /// <summary>Every (anchor, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>

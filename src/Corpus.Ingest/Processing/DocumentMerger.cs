@@ -18,7 +18,7 @@ internal static class DocumentMerger
     /// <param name="chosen">The copy <see cref="Choose"/> picked.</param>
     public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, ArticleCopy chosen, int? corpusYear, string id)
     {
-        var others = copies.Where(c => c != chosen).ToList();
+        var others = copies.Where(c => !ReferenceEquals(c, chosen)).ToList();
         var ranked = new[] { chosen }.Concat(others.OrderByDescending(c => c.Sketch.Length)).ToList();
         var metadata = chosen.Metadata;
         var title = metadata.Titled ? metadata.Title : ranked.FirstOrDefault(c => c.Metadata.Titled)?.Metadata.Title ?? metadata.Title;
