@@ -48,7 +48,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var copies = ingested.SelectMany(f => f.Articles).ToList();
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
-        var groups = DuplicateFinder.Group(copies.Select(c => c.Sketch).ToList());
+        var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
         var documents = BuildDocuments(copies, groups);
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(
@@ -70,6 +70,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var done = 0;
         long bytesDone = 0;
         var articles = 0;
+        progress?.Report(new IngestProgress("read", 0, files.Count, 0, 0));
         var sinceReport = Stopwatch.StartNew();
         var gate = new object();
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -106,13 +107,16 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             list.Add(copies[i]);
         }
         var corpusYear = YearInference.CorpusYear(copies);
-        var ids = new DocumentIds();
         // Group roots are each group's first copy in corpus order, so documents come out in corpus order.
-        return [.. members.OrderBy(g => g.Key).Select(g =>
-        {
-            var chosen = DocumentMerger.Choose(g.Value);
-            return DocumentMerger.Merge(g.Value, corpusYear, ids.Next(chosen.Folded));
-        })];
+        var ordered = members.OrderBy(g => g.Key).Select(g => g.Value).ToArray();
+        var chosen = new ArticleCopy[ordered.Length];
+        Parallel.For(0, ordered.Length, i => chosen[i] = DocumentMerger.Choose(ordered[i]));
+        // Ids are handed out in order, so that collisions resolve the same way every time.
+        var ids = new DocumentIds();
+        var documentIds = chosen.Select(c => ids.Next(c.Sketch.ContentHash)).ToArray();
+        var documents = new CleanDocument[ordered.Length];
+        Parallel.For(0, ordered.Length, i => documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], corpusYear, documentIds[i]));
+        return [.. documents];
     }
 
     /// <summary>Every file under the folder, recursively, in ordinal order of its '/'-separated relative path.</summary>

@@ -1,6 +1,54 @@
+using Corpus.Ingest;
+using Corpus.Search;
+using Corpus.Web.Api;
+using Corpus.Web.Hosting;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Serilog is configured here only, from the "Serilog" section (console + rolling file); services may add sinks.
+// Each host keeps its own logger (no static Log.Logger), so several hosts in one process stay apart.
+builder.Services.AddSerilog(
+    (services, logger) => logger
+        .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+        .ReadFrom.Services(services),
+    preserveStaticLogger: true);
+builder.WebHost.ConfigureKestrel(kestrel =>
+    // Long queries must reach the app, which answers 400 with a message rather than Kestrel's bare 414.
+    kestrel.Limits.MaxRequestLineSize = 64 * 1024);
+
+builder.Services.AddSingleton(services => CorpusPaths.From(
+    services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
+builder.Services.AddSingleton(services => new CorpusIndex(
+    services.GetRequiredService<CorpusPaths>().IndexDir, services.GetRequiredService<ILogger<CorpusIndex>>()));
+builder.Services.AddSingleton<IngestPipeline>();
+builder.Services.AddSingleton<CorpusIndexer>();
+builder.Services.AddSingleton<SearchService>();
+builder.Services.AddSingleton<IndexReadiness>();
+builder.Services.AddHostedService<IngestHostedService>();
+builder.Services.AddApiRateLimiting();
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Text("ok"));
+
+app.UseMiddleware<SecurityHeadersMiddleware>();
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/500" });
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseStaticFiles(new StaticFileOptions
+{
+    // Links carry a content hash (asp-append-version), so a versioned file never changes.
+    OnPrepareResponse = file => file.Context.Response.Headers.CacheControl =
+        file.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+});
+app.UseSerilogRequestLogging();
+app.UseMiddleware<ReadinessMiddleware>();
+app.UseRouting();
+app.UseRateLimiter();
+
+app.MapHealth();
+app.MapCorpusApi();
+app.MapRazorPages();
+
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory tests.</summary>

@@ -11,19 +11,21 @@ internal static class DuplicateFinder
     /// <summary>Share of a shorter text found in a longer one at which it is a partial copy of it.</summary>
     public const double PartialContainment = 0.8;
 
-    private const int Bands = 16;
+    private const int Bands = 32;
     private const int RowsPerBand = ShingleSketch.Bins / Bands;
 
-    /// <summary>A sampled shingle in more texts than this is boilerplate or common phrasing, not evidence of copying.</summary>
+    /// <summary>An anchor in more texts than this is boilerplate or a common quotation, not evidence of copying.</summary>
     private const int MaxPostings = 32;
 
+    /// <param name="folded">The folded text a sketch was made from, for the final check of a partial copy (rarely needed,
+    /// so it is made on demand rather than kept for every text).</param>
     /// <returns>For every text, the index of its group's first text.</returns>
-    public static int[] Group(IReadOnlyList<ShingleSketch> sketches)
+    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded)
     {
         var sets = new UnionFind(sketches.Count);
         GroupExact(sketches, sets);
         GroupByLsh(sketches, sets);
-        GroupByContainment(sketches, sets);
+        GroupByContainment(sketches, folded, sets);
         var groups = new int[sketches.Count];
         for (var i = 0; i < groups.Length; i++)
         {
@@ -43,6 +45,22 @@ internal static class DuplicateFinder
         return shared / (double)(a.Samples.Length + b.Samples.Length - shared);
     }
 
+    /// <summary>Cheap rejections first: texts of very different length, or MinHash signatures that mostly differ.</summary>
+    private static bool IsNearDuplicate(ShingleSketch a, ShingleSketch b)
+    {
+        if (Math.Min(a.Length, b.Length) < NearDuplicateSimilarity * Math.Max(a.Length, b.Length))
+        {
+            return false;
+        }
+        var allowed = (int)(ShingleSketch.Bins * (1 - NearDuplicateSimilarity)) + ShingleSketch.Bins / 8;
+        var differing = 0;
+        for (var i = 0; i < ShingleSketch.Bins && differing <= allowed; i++)
+        {
+            differing += a.MinHash[i] != b.MinHash[i] ? 1 : 0;
+        }
+        return differing <= allowed && Similarity(a, b) >= NearDuplicateSimilarity;
+    }
+
     private static void GroupExact(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
     {
         var first = new Dictionary<ulong, int>(sketches.Count);
@@ -60,7 +78,8 @@ internal static class DuplicateFinder
         var pairs = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
         Parallel.For(0, Bands, band =>
         {
-            var keys = new (ulong Key, int Text)[sketches.Count];
+            // Band key in the high 40 bits, text index in the low 24: one plain ulong sort groups the buckets.
+            var keys = new ulong[sketches.Count];
             for (var i = 0; i < sketches.Count; i++)
             {
                 var key = (ulong)band;
@@ -68,25 +87,29 @@ internal static class DuplicateFinder
                 {
                     key = ShingleSketch.Mix(key ^ sketches[i].MinHash[band * RowsPerBand + r]);
                 }
-                keys[i] = (key, i);
+                keys[i] = (key & 0xFFFFFFFFFF000000) | (uint)i;
             }
             Array.Sort(keys);
             var start = 0;
             for (var i = 1; i <= keys.Length; i++)
             {
-                if (i < keys.Length && keys[i].Key == keys[start].Key)
+                if (i < keys.Length && keys[i] >> 24 == keys[start] >> 24)
                 {
                     continue;
                 }
                 // Within a bucket compare each text with the bucket's first and with its neighbour: copies chain up.
+                var first = (int)(keys[start] & 0xFFFFFF);
                 for (var k = start + 1; k < i; k++)
                 {
-                    foreach (var other in new[] { keys[start].Text, keys[k - 1].Text })
+                    var text = (int)(keys[k] & 0xFFFFFF);
+                    var previous = (int)(keys[k - 1] & 0xFFFFFF);
+                    if (IsNearDuplicate(sketches[first], sketches[text]))
                     {
-                        if (Similarity(sketches[other], sketches[keys[k].Text]) >= NearDuplicateSimilarity)
-                        {
-                            pairs.Add((other, keys[k].Text));
-                        }
+                        pairs.Add((first, text));
+                    }
+                    else if (previous != first && IsNearDuplicate(sketches[previous], sketches[text]))
+                    {
+                        pairs.Add((previous, text));
                     }
                 }
                 start = i;
@@ -98,65 +121,50 @@ internal static class DuplicateFinder
         }
     }
 
-    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
+    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, UnionFind sets)
     {
         var postings = SamplePostings(sketches);
-        var rare = new int[sketches.Count];
-        var candidates = new List<ulong>();
-        var start = 0;
-        for (var i = 1; i <= postings.Length; i++)
+        var (rareRuns, rareCount) = RareRuns(postings, sketches.Count);
+        var found = new System.Collections.Concurrent.ConcurrentBag<(int A, int B, bool Near, double Containment)>();
+        Parallel.For(0, sketches.Count, () => new Dictionary<int, int>(), (a, _, shared) =>
         {
-            if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
+            // Count, for every later text, the rare anchors it shares with this one.
+            shared.Clear();
+            foreach (var start in rareRuns[a] ?? [])
             {
-                continue;
-            }
-            if (i - start <= MaxPostings)
-            {
-                for (var a = start; a < i; a++)
+                var key = postings[start] >> 24;
+                for (var p = start; p < postings.Length && postings[p] >> 24 == key; p++)
                 {
-                    var textA = (int)(postings[a] & 0xFFFFFF);
-                    rare[textA]++;
-                    for (var b = a + 1; b < i; b++)
+                    var b = (int)(postings[p] & 0xFFFFFF);
+                    if (b > a)
                     {
-                        var textB = (int)(postings[b] & 0xFFFFFF);
-                        if (textA != textB)
-                        {
-                            candidates.Add(((ulong)Math.Min(textA, textB) << 32) | (uint)Math.Max(textA, textB));
-                        }
+                        shared[b] = shared.GetValueOrDefault(b) + 1;
                     }
                 }
             }
-            start = i;
-        }
-        var pairs = candidates.ToArray();
-        Array.Sort(pairs);
+            foreach (var (b, count) in shared)
+            {
+                // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
+                // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
+                var fewest = Math.Min(rareCount[a], rareCount[b]);
+                if (count >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)) && Compare(sketches, folded, a, b) is { } verdict)
+                {
+                    found.Add((a, b, verdict.Near, verdict.Containment));
+                }
+            }
+            return shared;
+        }, _ => { });
         var best = new (int Container, double Containment)[sketches.Count];
         Array.Fill(best, (-1, 0.0));
-        start = 0;
-        for (var i = 1; i <= pairs.Length; i++)
+        foreach (var (a, b, near, containment) in found.OrderBy(f => f.A).ThenBy(f => f.B))
         {
-            if (i < pairs.Length && pairs[i] == pairs[start])
-            {
-                continue;
-            }
-            var (a, b) = ((int)(pairs[start] >> 32), (int)(pairs[start] & 0xFFFFFFFF));
-            var count = i - start;
-            start = i;
-            // Copies share most of the shorter text's rare samples; unrelated texts share one or two by chance.
-            if (count < Math.Max(2, Math.Min(rare[a], rare[b]) / 2))
-            {
-                continue;
-            }
-            var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
-            var shared = sketches[a].SharedSamples(sketches[b]);
-            var jaccard = shared / (double)(sketches[a].Samples.Length + sketches[b].Samples.Length - shared);
-            if (jaccard >= NearDuplicateSimilarity)
+            if (near)
             {
                 sets.Union(a, b);
                 continue;
             }
-            var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
-            if (containment >= PartialContainment && containment > best[shorter].Containment)
+            var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
+            if (containment > best[shorter].Containment)
             {
                 best[shorter] = (longer, containment);
             }
@@ -171,19 +179,65 @@ internal static class DuplicateFinder
         }
     }
 
-    /// <summary>Every (sampled shingle, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>
+    /// <summary>Near duplicates, or the shorter text mostly contained in the longer one; null when neither.</summary>
+    private static (bool Near, double Containment)? Compare(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, int a, int b)
+    {
+        var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
+        var shared = sketches[a].SharedSamples(sketches[b]);
+        var jaccard = shared / (double)(sketches[a].Samples.Length + sketches[b].Samples.Length - shared);
+        if (jaccard >= NearDuplicateSimilarity)
+        {
+            return (true, 1.0);
+        }
+        var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
+        return containment >= PartialContainment && RunContainment.Of(folded(shorter), folded(longer)) >= PartialContainment
+            ? (false, containment)
+            : null;
+    }
+
+    /// <summary>For every text, the start (in <paramref name="postings"/>) of each run of anchors it shares with a few other
+    /// texts, and how many rare anchors it has in all (shared or its own).</summary>
+    private static (List<int>?[] Runs, int[] Count) RareRuns(ulong[] postings, int texts)
+    {
+        var runs = new List<int>?[texts];
+        var count = new int[texts];
+        var start = 0;
+        for (var i = 1; i <= postings.Length; i++)
+        {
+            if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
+            {
+                continue;
+            }
+            if (i - start <= MaxPostings)
+            {
+                for (var p = start; p < i; p++)
+                {
+                    var text = (int)(postings[p] & 0xFFFFFF);
+                    count[text]++;
+                    if (i - start >= 2)
+                    {
+                        (runs[text] ??= []).Add(start);
+                    }
+                }
+            }
+            start = i;
+        }
+        return (runs, count);
+    }
+
+    /// <summary>Every (anchor, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>
     private static ulong[] SamplePostings(IReadOnlyList<ShingleSketch> sketches)
     {
         var total = 0;
         foreach (var sketch in sketches)
         {
-            total += sketch.Samples.Length;
+            total += sketch.Anchors.Length;
         }
         var postings = new ulong[total];
         var n = 0;
         for (var i = 0; i < sketches.Count; i++)
         {
-            foreach (var sample in sketches[i].Samples)
+            foreach (var sample in sketches[i].Anchors)
             {
                 postings[n++] = (sample & 0xFFFFFFFFFF000000) | (uint)i;
             }

@@ -9,12 +9,18 @@ namespace Corpus.Ingest.Dedup;
 internal sealed class ShingleSketch
 {
     public const int ShingleLength = 6;
-    public const int Bins = 64;
-    public const int SampleModulus = 16;
+    public const int Bins = 128;
+    public const int SampleModulus = 1 << SampleBits;
+    private const int SampleBits = 4;
+
+    /// <summary>Length of the anchor shingles: long enough to span sentence boundaries, so that texts which merely
+    /// share sentences (common phrasing, quotations) rarely share anchors, while real copies share all of them.</summary>
+    public const int AnchorLength = 16;
     private const ulong Base = 0x100000001B3;
 
-    private ShingleSketch(ulong contentHash, int length, ulong[] minHash, ulong[] samples)
+    private ShingleSketch(ulong contentHash, int length, ulong[] minHash, ulong[] samples, ulong[] anchors)
     {
+        Anchors = anchors;
         ContentHash = contentHash;
         Length = length;
         MinHash = minHash;
@@ -32,58 +38,74 @@ internal sealed class ShingleSketch
     /// <summary>Sorted, distinct sampled shingle hashes.</summary>
     public ulong[] Samples { get; }
 
-    public static ShingleSketch Create(string folded)
+    /// <summary>Sorted, distinct sampled hashes of <see cref="AnchorLength"/>-character shingles, for finding partial copies.</summary>
+    public ulong[] Anchors { get; }
+
+    public static ShingleSketch Create(ReadOnlySpan<char> folded)
     {
         var minHash = new ulong[Bins];
         Array.Fill(minHash, ulong.MaxValue);
         var samples = new List<ulong>(folded.Length / SampleModulus + 4);
+        var anchors = new List<ulong>(folded.Length / SampleModulus + 4);
         ulong content = 0xCBF29CE484222325;
-        foreach (var c in folded)
+        var shingleOut = Power(ShingleLength - 1);
+        var anchorOut = Power(AnchorLength - 1);
+        ulong shingle = 0;
+        ulong anchor = 0;
+        for (var i = 0; i < folded.Length; i++)
         {
+            ulong c = folded[i] + 1UL;
             content = (content ^ c) * Base;
-        }
-        if (folded.Length < ShingleLength)
-        {
-            var whole = Mix(content);
-            minHash[(int)(whole >> 58)] = whole;
-            samples.Add(whole);
-        }
-        else
-        {
-            // Rolling polynomial hash over ShingleLength characters, finalised by a bit mixer.
-            var outFactor = 1UL;
-            for (var k = 0; k < ShingleLength - 1; k++)
+            // Rolling polynomial hashes over the last ShingleLength and AnchorLength characters.
+            if (i >= ShingleLength)
             {
-                outFactor *= Base;
+                shingle -= (folded[i - ShingleLength] + 1UL) * shingleOut;
             }
-            ulong rolling = 0;
-            for (var i = 0; i < folded.Length; i++)
+            if (i >= AnchorLength)
             {
-                if (i >= ShingleLength)
-                {
-                    rolling -= (folded[i - ShingleLength] + 1UL) * outFactor;
-                }
-                rolling = rolling * Base + folded[i] + 1;
-                if (i < ShingleLength - 1)
-                {
-                    continue;
-                }
-                var h = Mix(rolling);
-                var bin = (int)(h >> 58);
-                var value = h & 0x03FF_FFFF_FFFF_FFFF;
+                anchor -= (folded[i - AnchorLength] + 1UL) * anchorOut;
+            }
+            shingle = shingle * Base + c;
+            anchor = anchor * Base + c;
+            if (i >= ShingleLength - 1)
+            {
+                var h = Mix(shingle);
+                var bin = (int)(h >> 57);
+                var value = h & 0x01FF_FFFF_FFFF_FFFF;
                 if (value < minHash[bin])
                 {
                     minHash[bin] = value;
                 }
-                if (Mix(h ^ 0x9E3779B97F4A7C15) % SampleModulus == 0)
+                // Sampled by bits the bin and the low-order value bits hardly depend on.
+                if ((h >> 24) % SampleModulus == 0)
                 {
                     samples.Add(h);
                 }
             }
+            // One multiply picks the sampled positions; only those pay for the full mix.
+            if (i >= AnchorLength - 1 && (anchor * 0x9E3779B97F4A7C15) >> (64 - SampleBits) == 0)
+            {
+                anchors.Add(Mix(anchor));
+            }
+        }
+        if (folded.Length < ShingleLength)
+        {
+            var whole = Mix(content);
+            minHash[(int)(whole >> 57)] = whole & 0x01FF_FFFF_FFFF_FFFF;
+            samples.Add(whole);
         }
         Densify(minHash);
-        samples.Sort();
-        return new ShingleSketch(Mix(content ^ (ulong)folded.Length), folded.Length, minHash, Distinct(samples));
+        return new ShingleSketch(Mix(content ^ (ulong)folded.Length), folded.Length, minHash, SortedDistinct(samples), SortedDistinct(anchors));
+    }
+
+    private static ulong Power(int exponent)
+    {
+        var result = 1UL;
+        for (var k = 0; k < exponent; k++)
+        {
+            result *= Base;
+        }
+        return result;
     }
 
     /// <summary>Share of equal MinHash bins: an estimate of Jaccard similarity.</summary>
@@ -148,17 +170,19 @@ internal sealed class ShingleSketch
         }
     }
 
-    private static ulong[] Distinct(List<ulong> sorted)
+    private static ulong[] SortedDistinct(List<ulong> values)
     {
-        var result = new List<ulong>(sorted.Count);
-        foreach (var value in sorted)
+        values.Sort();
+        var n = 0;
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
+        for (var i = 0; i < span.Length; i++)
         {
-            if (result.Count == 0 || result[^1] != value)
+            if (n == 0 || span[n - 1] != span[i])
             {
-                result.Add(value);
+                span[n++] = span[i];
             }
         }
-        return [.. result];
+        return span[..n].ToArray();
     }
 
     /// <summary>SplitMix64 finaliser.</summary>

@@ -1,3 +1,6 @@
+using System.Buffers;
+using Corpus.Ingest.Normalizing;
+
 namespace Corpus.Ingest.Dedup;
 
 /// <summary>The comparison form of a text: full-width folded to half-width, lower case, letters and digits only.</summary>
@@ -5,31 +8,31 @@ internal static class TextFolder
 {
     public static string Fold(string text)
     {
-        return string.Create(CountKept(text), text, static (span, source) =>
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            var n = 0;
-            foreach (var raw in source)
-            {
-                var c = FoldChar(raw);
-                if (c != '\0')
-                {
-                    span[n++] = c;
-                }
-            }
-        });
+            return new string(buffer, 0, Fold(text, buffer));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    private static int CountKept(string text)
+    /// <summary>Folds into <paramref name="destination"/> (at least as long as the text).</summary>
+    /// <returns>The folded length.</returns>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> destination)
     {
-        var count = 0;
-        foreach (var c in text)
+        var n = 0;
+        foreach (var raw in text)
         {
-            if (FoldChar(c) != '\0')
+            var c = FoldChar(raw);
+            if (c != '\0')
             {
-                count++;
+                destination[n++] = c;
             }
         }
-        return count;
+        return n;
     }
 
     /// <summary>The folded character, or '\0' for punctuation, symbols and white space.</summary>
@@ -39,14 +42,18 @@ internal static class TextFolder
         {
             return c is >= 'a' and <= 'z' or >= '0' and <= '9' ? c : c is >= 'A' and <= 'Z' ? (char)(c + 32) : '\0';
         }
+        if (CharKinds.IsCjk(c))
+        {
+            return c;
+        }
         if (c is >= '\uFF01' and <= '\uFF5E')
         {
             return FoldChar((char)(c - 0xFEE0));
         }
-        if (char.IsSurrogate(c))
+        if (!char.IsLetterOrDigit(c))
         {
-            return c;
+            return '\0';
         }
-        return char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+        return char.IsUpper(c) ? char.ToLowerInvariant(c) : c;
     }
 }

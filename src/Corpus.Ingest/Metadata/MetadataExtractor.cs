@@ -94,7 +94,7 @@ internal static partial class MetadataExtractor
     private static PartialDate Read(Match match) =>
         new(Number(match.Groups["y"]), Number(match.Groups["m"]), Number(match.Groups["d"]));
 
-    private static int? Number(Group group) => group.Success ? int.Parse(group.ValueSpan) : null;
+    private static int? Number(Group group) => group.Success ? ChineseNumber.Parse(group.ValueSpan) : null;
 
     private static string? FindVenue(string? datelinePlace, string title, string? lead)
     {

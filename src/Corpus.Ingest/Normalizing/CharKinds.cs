@@ -7,12 +7,6 @@ internal static class CharKinds
         c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' or '\u3007'
         || char.IsSurrogate(c);
 
-    /// <summary>Full-width and CJK punctuation, quotes and dashes as used in Chinese text.</summary>
-    public static bool IsCjkPunctuation(char c) =>
-        c is >= '\u3001' and <= '\u303F' or >= '\uFF01' and <= '\uFF0F' or >= '\uFF1A' and <= '\uFF20'
-            or >= '\uFF3B' and <= '\uFF40' or >= '\uFF5B' and <= '\uFF65'
-            or >= '\u2010' and <= '\u2027' or '\u2500' or '\u00B7';
-
     public static bool IsLatinLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '\u00C0' and <= '\u024F';
 
     public static bool IsDigit(char c) => c is >= '0' and <= '9' or >= '\uFF10' and <= '\uFF19';

@@ -7,7 +7,8 @@ internal static partial class PageArtifacts
 {
     /// <summary>A line that is only a page number: "- 3 -", "— 12 —", "第3页", "第 3 页 共 9 页", "3/9", "Page 3", "12".</summary>
     public static bool IsPageNumberLine(string line) =>
-        line.Length <= 24 && PageNumber().IsMatch(line);
+        line.Length <= 24 && (char.IsAsciiDigit(line[0]) || line[0] is '-' or '—' or '–' or '－' or '~' or '～' or '·' or '•' or '第' or 'P' or 'p')
+        && PageNumber().IsMatch(line);
 
     /// <summary>Removes "(上接1版)" at the start and "（下转2版）" at the end of a paragraph.</summary>
     /// <returns>The paragraph without markers; <paramref name="continued"/> tells whether it began with one.</returns>

@@ -6,7 +6,9 @@ namespace Corpus.Ingest.Normalizing;
 /// <param name="Length">Length of the line without trailing white space, leading white space included.</param>
 /// <param name="TrailingSpace">The line ended in white space before its line break.</param>
 /// <param name="BlankLinesBefore">Empty or white-space-only lines just before it.</param>
-internal readonly record struct SourceLine(string Text, int Indent, int Length, bool TrailingSpace, int BlankLinesBefore)
+/// <param name="TrailingIdeographicSpace">Its trailing white space held an ideographic space, which is typography
+/// (as after a dateline) and survives when the line is joined to the next.</param>
+internal readonly record struct SourceLine(string Text, int Indent, int Length, bool TrailingSpace, int BlankLinesBefore, bool TrailingIdeographicSpace = false)
 {
     /// <summary>Indentation that marks a paragraph start; one stray space from extraction does not.</summary>
     public bool Indented => Indent >= 2;

@@ -16,14 +16,12 @@ internal static class TextNormalizer
         while (i < lines.Count)
         {
             var first = lines[i];
-            var builder = new StringBuilder(first.Text);
             var j = i + 1;
             while (j < lines.Count && Continues(lines[j - 1], lines[j], layout))
             {
-                Append(builder, lines[j].Text);
                 j++;
             }
-            var paragraph = MakeParagraph(builder.ToString(), first);
+            var paragraph = MakeParagraph(j == i + 1 ? first.Text : Join(lines, i, j), first);
             if (paragraph is not null)
             {
                 paragraphs.Add(paragraph);
@@ -96,7 +94,9 @@ internal static class TextNormalizer
             return null;
         }
         var content = span[lead..end].ToString();
-        return PageArtifacts.IsPageNumberLine(content) ? null : new SourceLine(content, indent, end, end < span.Length, blankBefore);
+        return PageArtifacts.IsPageNumberLine(content)
+            ? null
+            : new SourceLine(content, indent, end, end < span.Length, blankBefore, span[end..].Contains('\u3000'));
     }
 
     /// <summary>Whether <paramref name="next"/> continues the paragraph that <paramref name="previous"/> is part of.</summary>
@@ -108,6 +108,10 @@ internal static class TextNormalizer
         }
         if (layout.HardWrapped)
         {
+            if (layout.BlankLineEndsParagraph && next.BlankLinesBefore > 0)
+            {
+                return false;
+            }
             // Where only paragraph-final lines carry a trailing space, its absence says the line was wrapped.
             return layout.TrailingSpaceEndsParagraph ? !previous.TrailingSpace : layout.IsFull(previous);
         }
@@ -119,13 +123,23 @@ internal static class TextNormalizer
             && !HeadingShape.IsHeadingLike(next.Text) && !ArticleCues.Dateline(next.Text).Success;
     }
 
-    private static void Append(StringBuilder builder, string next)
+    private static string Join(List<SourceLine> lines, int from, int to)
     {
-        if (builder.Length > 0 && CharKinds.IsLatinLetter(builder[^1]) && CharKinds.IsLatinLetter(next[0]))
+        var builder = new StringBuilder(lines[from].Text.Length * (to - from + 1));
+        for (var k = from; k < to; k++)
         {
-            builder.Append(' ');
+            var next = lines[k].Text;
+            if (k > from && lines[k - 1].TrailingIdeographicSpace)
+            {
+                builder.Append('\u3000');
+            }
+            else if (builder.Length > 0 && CharKinds.IsLatinLetter(builder[^1]) && CharKinds.IsLatinLetter(next[0]))
+            {
+                builder.Append(' ');
+            }
+            builder.Append(next);
         }
-        builder.Append(next);
+        return builder.ToString();
     }
 
     private static Paragraph? MakeParagraph(string text, SourceLine first)

@@ -3,7 +3,9 @@ namespace Corpus.Ingest.Normalizing;
 /// <summary>How a file's lines were wrapped: hard-wrapped at a fixed width (PDF extraction) or one line per paragraph.</summary>
 /// <param name="Width">The wrap width in characters: most lines are this long when <see cref="HardWrapped"/>.</param>
 /// <param name="TrailingSpaceEndsParagraph">Only paragraph-final lines carry a trailing space, so it marks their end.</param>
-internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpaceEndsParagraph)
+/// <param name="BlankLineEndsParagraph">Most lines follow the previous one directly, so a blank line between two marks a
+/// paragraph break (where extraction put blank lines between all lines, they tell nothing).</param>
+internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpaceEndsParagraph, bool BlankLineEndsParagraph = false)
 {
     private const int MinLines = 6;
     private const int MaxWrapWidth = 80;
@@ -13,8 +15,10 @@ internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpac
         Span<int> histogram = stackalloc int[MaxWrapWidth + 8];
         var counted = 0;
         var trailing = 0;
+        var afterBlank = 0;
         foreach (var line in lines)
         {
+            afterBlank += line.BlankLinesBefore > 0 ? 1 : 0;
             if (line.Length < 8)
             {
                 continue;
@@ -49,7 +53,7 @@ internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpac
         }
         var hardWrapped = width > 0 && near * 2 >= counted;
         var trailingMarks = hardWrapped && trailing * 20 >= counted && trailing * 5 <= counted * 4;
-        return new WrapLayout(hardWrapped, width, trailingMarks);
+        return new WrapLayout(hardWrapped, width, trailingMarks, hardWrapped && afterBlank * 2 < lines.Count);
     }
 
     /// <summary>The line reached the wrap width, so the paragraph may go on in the next line.</summary>

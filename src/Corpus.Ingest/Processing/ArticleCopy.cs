@@ -6,7 +6,8 @@ namespace Corpus.Ingest.Processing;
 /// <summary>One appearance of an article in one file, ready for deduplication.</summary>
 /// <param name="File">Path relative to the corpus folder, '/' separated.</param>
 /// <param name="Text">Clean display text, paragraphs separated by '\n'.</param>
-/// <param name="Folded">Width-folded text without punctuation, for comparison and ids.</param>
+/// <param name="Sketch">Fingerprints of the folded text (its length, content hash, shingles); the folded text itself is
+/// not kept, to keep a large corpus in memory.</param>
 /// <param name="HardWrapped">Came from a hard-wrapped (PDF-extracted) file.</param>
 /// <param name="HalfWidthPunctuation">Half-width commas and stops among the CJK text: a sign of a re-typed copy.</param>
 /// <param name="HasDateline">Opens with a news dateline.</param>
@@ -14,7 +15,6 @@ internal sealed record ArticleCopy(
     string File,
     int Part,
     string Text,
-    string Folded,
     ArticleMetadata Metadata,
     ShingleSketch Sketch,
     bool HardWrapped,

@@ -10,13 +10,16 @@ internal static class DocumentMerger
     /// <summary>Copies at least this share of the longest copy's length count as complete.</summary>
     private const double CompleteShare = 0.97;
 
+    /// <summary>Length ratio and similarity from which two copies hold the same text (extraction noise aside).</summary>
+    private const double SameShare = 0.99;
+
     /// <param name="copies">The group, in corpus order.</param>
     /// <param name="corpusYear">Year for dates that no copy and no source states.</param>
-    public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, int? corpusYear, string id)
+    /// <param name="chosen">The copy <see cref="Choose"/> picked.</param>
+    public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, ArticleCopy chosen, int? corpusYear, string id)
     {
-        var chosen = Choose(copies);
-        var others = copies.Where(c => c != chosen).ToList();
-        var ranked = new[] { chosen }.Concat(others.OrderByDescending(c => c.Folded.Length)).ToList();
+        var others = copies.Where(c => !ReferenceEquals(c, chosen)).ToList();
+        var ranked = new[] { chosen }.Concat(others.OrderByDescending(c => c.Sketch.Length)).ToList();
         var metadata = chosen.Metadata;
         var title = metadata.Titled ? metadata.Title : ranked.FirstOrDefault(c => c.Metadata.Titled)?.Metadata.Title ?? metadata.Title;
         var (date, inferred) = MergeDate(ranked, corpusYear);
@@ -24,7 +27,7 @@ internal static class DocumentMerger
         foreach (var copy in others)
         {
             var similarity = Math.Round(DuplicateFinder.Similarity(copy.Sketch, chosen.Sketch), 3);
-            sources.Add(new SourceAppearance(copy.File, copy.Part, true, copy.Folded.Length < chosen.Folded.Length * CompleteShare, similarity));
+            sources.Add(new SourceAppearance(copy.File, copy.Part, true, IsPartial(copy, chosen, similarity), similarity));
         }
         return new CleanDocument(
             id, title, date, inferred,
@@ -34,13 +37,17 @@ internal static class DocumentMerger
             chosen.Text, sources);
     }
 
+    /// <summary>A copy that lacks part of the text: shorter than the chosen one and not the same text.</summary>
+    private static bool IsPartial(ArticleCopy copy, ArticleCopy chosen, double similarity) =>
+        copy.Sketch.Length < chosen.Sketch.Length * SameShare && similarity < SameShare;
+
     /// <summary>The most complete copy; among complete ones the richest in metadata, with the plainest headline
     /// (a re-run adds to it), the cleanest text (full-width punctuation, not PDF-wrapped), then the first.</summary>
     public static ArticleCopy Choose(IReadOnlyList<ArticleCopy> copies)
     {
-        var longest = copies.Max(c => c.Folded.Length);
+        var longest = copies.Max(c => c.Sketch.Length);
         return copies
-            .Where(c => c.Folded.Length >= longest * CompleteShare)
+            .Where(c => c.Sketch.Length >= longest * CompleteShare)
             .OrderByDescending(Richness)
             .ThenBy(c => c.Metadata.Titled ? c.Metadata.Title.Length : int.MaxValue)
             .ThenBy(c => c.HalfWidthPunctuation)

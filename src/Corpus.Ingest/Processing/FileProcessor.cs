@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Corpus.Ingest.Dedup;
 using Corpus.Ingest.Metadata;
@@ -41,13 +42,16 @@ internal static class FileProcessor
         foreach (var article in raw)
         {
             var body = string.Join('\n', article.Body.Select(p => p.Text));
-            var folded = TextFolder.Fold(body);
-            if (folded.Length == 0)
+            var buffer = ArrayPool<char>.Shared.Rent(body.Length);
+            var length = TextFolder.Fold(body, buffer);
+            var sketch = length == 0 ? null : ShingleSketch.Create(buffer.AsSpan(0, length));
+            ArrayPool<char>.Shared.Return(buffer);
+            if (sketch is null)
             {
                 continue;
             }
             copies.Add(new ArticleCopy(
-                relativePath, copies.Count, body, folded, MetadataExtractor.Extract(article), ShingleSketch.Create(folded),
+                relativePath, copies.Count, body, MetadataExtractor.Extract(article), sketch,
                 article.HardWrapped, CountHalfWidthPunctuation(body), article.Body.Take(3).Any(p => ArticleCues.Dateline(p.Text).Success)));
         }
         return YearInference.FillFromSource(copies);

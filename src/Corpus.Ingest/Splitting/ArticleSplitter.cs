@@ -28,7 +28,7 @@ internal static class ArticleSplitter
                 continue;
             }
             var j = i;
-            while (j < paragraphs.Count && IsTitleLine(paragraphs[j]))
+            while (j < paragraphs.Count && (IsTitleLine(paragraphs[j]) || IsWrappedTitleTail(paragraphs, j, text.HardWrapped)))
             {
                 j++;
             }
@@ -59,6 +59,13 @@ internal static class ArticleSplitter
 
     private static bool IsTitleLine(Paragraph paragraph) =>
         paragraph.HeadingLike && !paragraph.Indented && !HeadingShape.IsNameOnly(paragraph.Text) && !IsDateLike(paragraph.Text);
+
+    /// <summary>A hard-wrapped headline's last piece can be as short as a name or one character ("讲话", "信"); a byline is told apart
+    /// by the date line after it.</summary>
+    private static bool IsWrappedTitleTail(IReadOnlyList<Paragraph> paragraphs, int index, bool hardWrapped) =>
+        hardWrapped && index > 0 && IsTitleLine(paragraphs[index - 1]) && !paragraphs[index].Indented
+        && paragraphs[index].Text.Length <= 4 && paragraphs[index].Text.All(CharKinds.IsCjk)
+        && (index + 1 >= paragraphs.Count || !ArticleCues.DateLine(paragraphs[index + 1].Text).Success);
 
     private static bool IsDateLike(string text) =>
         ArticleCues.DateLine(text).Success || ArticleCues.TrailingDateline(text).Success || ArticleCues.IsEndMark(text);
@@ -99,9 +106,9 @@ internal static class ArticleSplitter
 
         public void Add(Paragraph paragraph)
         {
-            if (HasProse && paragraph.Continued || HasProse && ArticleCues.Dateline(paragraph.Text).Success && HasDateline())
+            if (HasProse && ArticleCues.Dateline(paragraph.Text).Success && HasDateline())
             {
-                // A second continuation or dateline without a headline between: a new, untitled article.
+                // A second dateline without a headline between: a new, untitled article.
                 Flush();
             }
             Closed = ArticleCues.TrailingDateline(paragraph.Text).Success || ArticleCues.IsEndMark(paragraph.Text)
@@ -127,6 +134,11 @@ internal static class ArticleSplitter
                 // A headline with nothing under it belongs to nothing; keep its words with the previous article.
                 var last = articles[^1];
                 articles[^1] = last with { Body = [.. last.Body, .. headline] };
+            }
+            else if (headline.Count > 0)
+            {
+                // A file of headline-like lines only: its lines are the text.
+                articles.Add(new RawArticle("", [.. headline], 0, hardWrapped));
             }
             headline.Clear();
             body = [];

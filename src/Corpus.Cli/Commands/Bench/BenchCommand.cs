@@ -9,6 +9,7 @@ internal static class BenchCommand
     public static Command Create(ILoggerFactory loggerFactory) =>
         new("bench", "Measure ingest and indexing throughput, index size, query latency and memory (medians over runs)")
         {
+            BenchIngestCommand.Create(loggerFactory),
             BenchQueryCommand.Create(loggerFactory),
         };
 }

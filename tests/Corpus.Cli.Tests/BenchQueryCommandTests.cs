@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Corpus.Cli.Tests;
 
-public sealed class BenchCommandTests(SeedIndexFixture seed) : IClassFixture<SeedIndexFixture>
+public sealed class BenchQueryCommandTests(SeedIndexFixture seed) : IClassFixture<SeedIndexFixture>
 {
     [Fact]
     public void Bench_query_reports_percentiles_for_every_mode_over_the_shared_queries()

@@ -1,0 +1,31 @@
+namespace Corpus.Ingest.Evaluation;
+
+/// <summary>How an ingest result compares with a generated corpus's truth.jsonl. Accuracies are shares of truth articles.</summary>
+/// <param name="SplitAccuracy">Truth articles whose appearances all landed in exactly one document.</param>
+/// <param name="DateAccuracy">Date right as far as the text can tell: exact, or, where the year was not stated and is
+/// marked inferred, month and day right (the generator draws a year that its text never states).</param>
+/// <param name="DateExactAccuracy">Date exactly equal to the truth, year included.</param>
+/// <param name="VenueAccuracy">Venue right, over articles whose text states a venue (all but letters, to which the
+/// generator assigns a place that their text never names).</param>
+/// <param name="VenueAccuracyAll">Venue right over all articles, letters included.</param>
+/// <param name="DuplicatePairPrecision">Pairs of appearances grouped together in the result that are together in the truth.</param>
+/// <param name="DuplicatePairRecall">Pairs of appearances together in the truth that the result grouped together.</param>
+public sealed record TruthEvaluation(
+    int TruthArticles,
+    int Documents,
+    int Appearances,
+    double SplitAccuracy,
+    double DateAccuracy,
+    double DateExactAccuracy,
+    double VenueAccuracy,
+    double VenueAccuracyAll,
+    double KindAccuracy,
+    double TitleAccuracy,
+    int TruthDuplicatePairs,
+    int ResultDuplicatePairs,
+    double DuplicatePairPrecision,
+    double DuplicatePairRecall)
+{
+    /// <summary>The smallest of the measures the ingest stage is held to.</summary>
+    public double Worst => new[] { SplitAccuracy, DateAccuracy, VenueAccuracy, KindAccuracy, DuplicatePairPrecision, DuplicatePairRecall }.Min();
+}

@@ -1,0 +1,72 @@
+using Corpus.Search;
+using Corpus.Search.Json;
+using Corpus.Web.Hosting;
+using Corpus.Web.Requests;
+
+namespace Corpus.Web.Api;
+
+/// <summary>The JSON API: the same shapes as the CLI's --json output (<see cref="CorpusJson"/>).</summary>
+public static class CorpusApi
+{
+    /// <summary>Most concordance lines one API or CSV request returns.</summary>
+    public const int ConcordanceLimit = 5000;
+
+    public static void MapCorpusApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireRateLimiting(RateLimitingSetup.ApiPolicy);
+        api.MapGet("/search", Search);
+        api.MapGet("/documents/{id}", Document);
+        api.MapGet("/concordance", Concordance);
+        api.MapGet("/stats", (SearchService service) => Results.Json(service.Stats(), CorpusJson.Options));
+        app.MapGet("/concordance.csv", (HttpContext context) => ConcordanceCore(context, csv: true))
+            .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
+    }
+
+    private static IResult Search(HttpContext context) => Guard(context, () =>
+    {
+        var parameters = SearchParameterParser.Parse(context.Request.Query, requireQuery: true);
+        var service = context.RequestServices.GetRequiredService<SearchService>();
+        var result = service.Search(parameters.ToRequest());
+        SearchLog.Searched(Logger(context), parameters.Query, parameters.DescribeFilters(), "api", result.Total, result.ElapsedMs);
+        return Results.Json(result, CorpusJson.Options);
+    });
+
+    private static IResult Document(HttpContext context, string id) => Guard(context, () =>
+    {
+        var query = SearchParameterParser.ParseHighlightQuery(context.Request.Query);
+        var view = context.RequestServices.GetRequiredService<SearchService>().GetDocument(id, query);
+        return view is null
+            ? ApiErrors.Result(StatusCodes.Status404NotFound, $"没有编号为“{SortNames.Shorten(id)}”的文档。")
+            : Results.Json(view, CorpusJson.Options);
+    });
+
+    private static IResult Concordance(HttpContext context) =>
+        ConcordanceCore(context, csv: string.Equals(context.Request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase));
+
+    private static IResult ConcordanceCore(HttpContext context, bool csv) => Guard(context, () =>
+    {
+        var (parameters, sort) = SearchParameterParser.ParseConcordance(context.Request.Query, requireQuery: true);
+        var result = context.RequestServices.GetRequiredService<SearchService>()
+            .Concordance(parameters.ToRequest(), sort, limit: ConcordanceLimit);
+        return csv
+            ? Results.File(ConcordanceCsv.Write(result), "text/csv; charset=utf-8", "concordance.csv")
+            : Results.Json(result, CorpusJson.Options);
+    });
+
+    /// <summary>Bad parameters and queries are the caller's to fix: 400 with the message, logged below Error.</summary>
+    private static IResult Guard(HttpContext context, Func<IResult> handle)
+    {
+        try
+        {
+            return handle();
+        }
+        catch (QueryException e)
+        {
+            SearchLog.Rejected(Logger(context), context.Request.Path, context.Request.QueryString.Value ?? "", e.Message);
+            return ApiErrors.Result(StatusCodes.Status400BadRequest, e.Message);
+        }
+    }
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Corpus.Web.Api");
+}

@@ -1,0 +1,3 @@
+namespace Corpus.Web.Hosting;
+
+public enum ReadinessState { Ingesting, Ready, Failed }

@@ -1,0 +1,72 @@
+using Corpus.Search;
+using Microsoft.AspNetCore.Html;
+
+namespace Corpus.Web.Rendering;
+
+/// <summary>
+/// A document's text as HTML paragraphs with every hit in <c>&lt;mark id="hit-N"&gt;</c>, numbered from 1. The text
+/// is encoded here; only the marks and the small per-hit navigation (shown for the :target hit, no script needed)
+/// are markup.
+/// </summary>
+public static class DocumentText
+{
+    public static IReadOnlyList<IHtmlContent> Paragraphs(string text, IReadOnlyList<HitSpan> hits)
+    {
+        var ordered = hits.Where(h => h.Length > 0 && h.Start >= 0 && h.Start + h.Length <= text.Length)
+            .OrderBy(h => h.Start).ToList();
+        var paragraphs = new List<IHtmlContent>();
+        var hitIndex = 0;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+            if (text.AsSpan(start, end - start).Trim().Length > 0)
+            {
+                paragraphs.Add(Paragraph(text, start, end, ordered, ref hitIndex));
+            }
+            start = end + 1;
+        }
+        return paragraphs;
+    }
+
+    private static HtmlContentBuilder Paragraph(string text, int start, int end, List<HitSpan> hits, ref int hitIndex)
+    {
+        var html = new HtmlContentBuilder();
+        var position = start;
+        // A hit that began in an earlier paragraph continues here without a new number.
+        if (hitIndex > 0 && End(hits[hitIndex - 1]) > position)
+        {
+            var cut = Math.Min(End(hits[hitIndex - 1]), end);
+            html.AppendHtml("<mark class=\"hit hit-cont\">").Append(text[position..cut]).AppendHtml("</mark>");
+            position = cut;
+        }
+        while (hitIndex < hits.Count && hits[hitIndex].Start < end)
+        {
+            var hit = hits[hitIndex];
+            var hitStart = Math.Max(hit.Start, position);
+            html.Append(text[position..hitStart]);
+            var hitEnd = Math.Max(hitStart, Math.Min(End(hit), end));
+            hitIndex++;
+            var number = hitIndex;
+            html.AppendHtml($"<mark class=\"hit\" id=\"hit-{number}\" tabindex=\"-1\">").Append(text[hitStart..hitEnd]).AppendHtml("</mark>");
+            html.AppendHtml(HitTools(number, hits.Count));
+            position = Math.Max(position, hitEnd);
+        }
+        html.Append(text[position..end]);
+        return html;
+    }
+
+    private static int End(HitSpan hit) => hit.Start + hit.Length;
+
+    private static string HitTools(int number, int total)
+    {
+        var previous = number == 1 ? total : number - 1;
+        var next = number == total ? 1 : number + 1;
+        return $"<span class=\"hit-tools\"><a href=\"#hit-{previous}\" aria-label=\"上一处\">↑</a>" +
+               $"<span class=\"hit-no\">{number}/{total}</span><a href=\"#hit-{next}\" aria-label=\"下一处\">↓</a></span>";
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using Corpus.Search;
+using Microsoft.Extensions.Primitives;
+
+namespace Corpus.Web.Requests;
+
+/// <summary>
+/// Reads and validates search parameters from a query string. Every problem becomes a <see cref="QueryException"/>
+/// with a message for users (400), never an exception that would surface as 500.
+/// </summary>
+public static class SearchParameterParser
+{
+    public const int MaxQueryLength = 256;
+    public const int MaxSize = 100;
+    /// <summary>Deepest result reachable by paging (page × size).</summary>
+    public const int MaxResultWindow = 10_000;
+    private const int MaxFilterValues = 50;
+    private const int MaxFilterLength = 100;
+    private const int MaxDateLength = 10;
+
+    /// <param name="requireQuery">The API needs a query; the search page shows its empty state without one.</param>
+    public static SearchParameters Parse(IQueryCollection query, bool requireQuery)
+    {
+        var q = Single(query, "q")?.Trim() ?? "";
+        if (q.Length > MaxQueryLength)
+        {
+            throw new QueryException($"查询过长：最多 {MaxQueryLength} 个字符，现有 {q.Length} 个。");
+        }
+        if (requireQuery && q.Length == 0)
+        {
+            throw new QueryException("缺少查询：请用参数 q 给出要检索的词语。");
+        }
+        var from = DateText(query, "from");
+        var to = DateText(query, "to");
+        var fromDate = from is null ? (DateOnly?)null : ParseDate(from, upper: false, "起始日期");
+        var toDate = to is null ? (DateOnly?)null : ParseDate(to, upper: true, "结束日期");
+        if (fromDate > toDate)
+        {
+            throw new QueryException($"起始日期 {from} 晚于结束日期 {to}。");
+        }
+        var page = Number(query, "page", 1, "页码");
+        var size = Number(query, "size", SearchParameters.DefaultSize, "每页条数");
+        if (size > MaxSize)
+        {
+            throw new QueryException($"每页条数最多 {MaxSize}。");
+        }
+        if ((long)page * size > MaxResultWindow)
+        {
+            throw new QueryException($"只能翻阅前 {MaxResultWindow} 条结果：请缩小检索范围。");
+        }
+        return new SearchParameters(
+            q, from, to, Values(query, "venue", "地点"), Values(query, "kind", "类别"),
+            SortNames.ParseSearch(Single(query, "sort")), page, size)
+        {
+            FromDate = fromDate,
+            ToDate = toDate,
+        };
+    }
+
+    /// <summary>The concordance's parameters: the search's filters, and "sort" as the concordance's own sort.</summary>
+    public static (SearchParameters Parameters, ConcordanceSort Sort) ParseConcordance(IQueryCollection query, bool requireQuery)
+    {
+        var sort = SortNames.ParseConcordance(Single(query, "sort"));
+        var withoutSort = new QueryCollection(query.Where(pair => pair.Key != "sort").ToDictionary(pair => pair.Key, pair => pair.Value));
+        return (Parse(withoutSort, requireQuery), sort);
+    }
+
+    /// <summary>The q parameter alone (document pages), with the same length cap.</summary>
+    public static string? ParseHighlightQuery(IQueryCollection query)
+    {
+        var q = Single(query, "q")?.Trim();
+        if (q?.Length > MaxQueryLength)
+        {
+            throw new QueryException($"查询过长：最多 {MaxQueryLength} 个字符，现有 {q.Length} 个。");
+        }
+        return string.IsNullOrEmpty(q) ? null : q;
+    }
+
+    public static string? Single(IQueryCollection query, string name)
+    {
+        var values = query[name];
+        if (values.Count > 1)
+        {
+            throw new QueryException($"参数 {name} 只能出现一次。");
+        }
+        return values.Count == 0 ? null : values[0];
+    }
+
+    private static string? DateText(IQueryCollection query, string name)
+    {
+        var text = Single(query, name)?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    private static DateOnly ParseDate(string text, bool upper, string label)
+    {
+        var problem = $"{label}“{SortNames.Shorten(text)}”无法识别：请写成 2020、2020-03 或 2020-03-10。";
+        if (text.Length > MaxDateLength)
+        {
+            throw new QueryException(problem);
+        }
+        try
+        {
+            return DateBound.Parse(text, upper);
+        }
+        catch (QueryException)
+        {
+            throw new QueryException(problem);
+        }
+    }
+
+    private static int Number(IQueryCollection query, string name, int fallback, string label)
+    {
+        var text = Single(query, name);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
+        {
+            throw new QueryException($"{label}必须是正整数，而不是“{SortNames.Shorten(text)}”。");
+        }
+        return value;
+    }
+
+    private static IReadOnlyList<string> Values(IQueryCollection query, string name, string label)
+    {
+        StringValues values = query[name];
+        var kept = values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        if (kept.Length > MaxFilterValues || kept.Any(v => v.Length > MaxFilterLength))
+        {
+            throw new QueryException($"{label}筛选条件过多或过长。");
+        }
+        return kept;
+    }
+}

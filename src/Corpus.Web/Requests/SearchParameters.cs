@@ -1,0 +1,92 @@
+using Corpus.Search;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace Corpus.Web.Requests;
+
+/// <summary>
+/// The whole state of a search as it lives in the URL: what users typed (dates as typed, so permalinks round-trip)
+/// plus the parsed bounds. Built only by <see cref="SearchParameterParser"/>, which validates every part.
+/// </summary>
+public sealed record SearchParameters(
+    string Query,
+    string? From,
+    string? To,
+    IReadOnlyList<string> Venues,
+    IReadOnlyList<string> Kinds,
+    SearchSort Sort,
+    int Page,
+    int Size)
+{
+    public const int DefaultSize = 10;
+
+    public static SearchParameters Empty { get; } = new("", null, null, [], [], SearchSort.Relevance, 1, DefaultSize);
+
+    public DateOnly? FromDate { get; init; }
+
+    public DateOnly? ToDate { get; init; }
+
+    public bool HasQuery => Query.Length > 0;
+
+    public bool HasFilters => From is not null || To is not null || Venues.Count > 0 || Kinds.Count > 0;
+
+    public SearchRequest ToRequest() => new(Query, FromDate, ToDate, Venues, Kinds, Sort, Page, Size);
+
+    /// <summary>"?q=…&amp;from=…", leaving out defaults so permalinks stay short.</summary>
+    public string ToQueryString()
+    {
+        var builder = new QueryBuilder();
+        if (HasQuery)
+        {
+            builder.Add("q", Query);
+        }
+        if (From is not null)
+        {
+            builder.Add("from", From);
+        }
+        if (To is not null)
+        {
+            builder.Add("to", To);
+        }
+        if (Venues.Count > 0)
+        {
+            builder.Add("venue", Venues);
+        }
+        if (Kinds.Count > 0)
+        {
+            builder.Add("kind", Kinds);
+        }
+        if (Sort != SearchSort.Relevance)
+        {
+            builder.Add("sort", SortNames.Format(Sort));
+        }
+        if (Page != 1)
+        {
+            builder.Add("page", Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (Size != DefaultSize)
+        {
+            builder.Add("size", Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return builder.ToQueryString().Value ?? "";
+    }
+
+    /// <summary>A one-line description of the filters, for the search log.</summary>
+    public string DescribeFilters()
+    {
+        var parts = new List<string>();
+        if (From is not null)
+        {
+            parts.Add($"from={From}");
+        }
+        if (To is not null)
+        {
+            parts.Add($"to={To}");
+        }
+        parts.AddRange(Venues.Select(v => $"venue={v}"));
+        parts.AddRange(Kinds.Select(k => $"kind={k}"));
+        parts.Add($"sort={SortNames.Format(Sort)}");
+        parts.Add($"page={Page}");
+        parts.Add($"size={Size}");
+        return string.Join(' ', parts);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Corpus.Ingest.Dedup;
+using Corpus.Ingest.Model;
+using Corpus.Ingest.Normalizing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Corpus.Ingest.Tests;
+
+/// <summary>End to end on the seed corpus: properties every correct result must have.</summary>
+public sealed partial class SeedCorpusTests
+{
+    private static readonly Lazy<IngestResult> Result = new(() =>
+        new IngestPipeline(NullLogger<IngestPipeline>.Instance).Run(RepoPaths.SeedCorpus));
+
+    [Fact]
+    public void Every_file_is_accounted_for()
+    {
+        var files = Directory.GetFiles(RepoPaths.SeedCorpus).Select(f => Path.GetFileName(f)).ToHashSet();
+        var result = Result.Value;
+        Assert.Equal(files.Count, result.Files);
+        var seen = result.Documents.SelectMany(d => d.Sources).Select(s => s.File).Concat(result.Skipped.Select(s => s.File)).ToHashSet();
+        Assert.Equal(files, seen);
+        Assert.Empty(result.Skipped);
+    }
+
+    [Fact]
+    public void Each_distinct_article_appears_once()
+    {
+        var folded = Result.Value.Documents.Select(d => TextFolder.Fold(d.Text)).ToList();
+        for (var i = 0; i < folded.Count; i++)
+        {
+            for (var j = 0; j < folded.Count; j++)
+            {
+                Assert.False(i != j && folded[i].Contains(folded[j], StringComparison.Ordinal),
+                    $"{Result.Value.Documents[j].Title} is contained in {Result.Value.Documents[i].Title}");
+                // Nor does most of one lie in another: a partial copy would.
+                Assert.False(i != j && RunContainment.Of(folded[j], folded[i]) >= DuplicateFinder.PartialContainment,
+                    $"most of {Result.Value.Documents[j].Title} is in {Result.Value.Documents[i].Title}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Copies_of_an_article_are_merged_with_provenance()
+    {
+        var result = Result.Value;
+        Assert.Contains(result.Documents, d => d.Sources.Count >= 3 && d.Sources.Select(s => s.File).Distinct().Count() >= 3);
+        Assert.Contains(result.Documents.SelectMany(d => d.Sources), s => s.Partial);
+        Assert.All(result.Documents, d =>
+        {
+            Assert.False(d.Sources[0].Duplicate);
+            Assert.All(d.Sources.Skip(1), s => Assert.True(s.Duplicate));
+        });
+        Assert.Equal(result.Documents.Sum(d => d.Sources.Count) - result.Documents.Count, result.DuplicatesMerged);
+        var appearances = result.Documents.SelectMany(d => d.Sources).Select(s => (s.File, s.Part)).ToList();
+        Assert.Equal(appearances.Count, appearances.Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_document_has_a_title_date_and_kind_and_clean_text()
+    {
+        Assert.All(Result.Value.Documents, d =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(d.Title));
+            Assert.NotNull(d.Date);
+            Assert.Contains(d.Kind, ArticleKinds.All);
+            Assert.Matches("^[a-z2-7]{12}$", d.Id);
+            // Prose has no space between CJK characters; headings may keep one between phrases.
+            Assert.All(d.Text.Split('\n').Where(p => p.Any(CharKinds.IsClausePunctuation)), p => Assert.DoesNotMatch(CjkSpaceCjk(), p));
+            Assert.DoesNotContain("上接", d.Text);
+            Assert.DoesNotContain('\uFEFF', d.Text);
+        });
+        Assert.Equal(Result.Value.Documents.Count, Result.Value.Documents.Select(d => d.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Venues_come_in_one_form_per_place()
+    {
+        var venues = Result.Value.Documents.Select(d => d.Venue).OfType<string>().Distinct().ToList();
+        Assert.NotEmpty(venues);
+        // No venue is a shorter spelling of another ("北京" beside "北京市", "武汉" beside "湖北省武汉市").
+        Assert.All(venues, v => Assert.DoesNotContain(venues, w => w != v && (w.Contains(v.TrimEnd('市')) || v.Contains(w.TrimEnd('市')))));
+    }
+
+    [Fact]
+    public void Phrases_broken_across_lines_by_pdf_extraction_are_found_intact()
+    {
+        // In every hard-wrapped seed file, take a wrapped line's last characters and the next line's first ones.
+        var texts = Result.Value.Documents.Select(d => d.Text).ToList();
+        var checkedPhrases = 0;
+        foreach (var file in Directory.GetFiles(RepoPaths.SeedCorpus))
+        {
+            var lines = TextNormalizer.ReadLines(File.ReadAllText(file));
+            var layout = WrapLayout.Detect(lines);
+            if (!layout.HardWrapped)
+            {
+                continue;
+            }
+            for (var i = 0; i + 1 < lines.Count; i++)
+            {
+                var (a, b) = (lines[i].Text, lines[i + 1].Text);
+                if (lines[i].TrailingSpace || lines[i + 1].Indented || a.Length < 20 || b.Length < 4 || !IsCjkRun(a[^3..]) || !IsCjkRun(b[..3]))
+                {
+                    continue;
+                }
+                var phrase = a[^3..] + b[..3];
+                Assert.Contains(texts, t => t.Contains(phrase, StringComparison.Ordinal));
+                checkedPhrases++;
+            }
+        }
+        Assert.True(checkedPhrases > 100, $"only {checkedPhrases} wrapped phrases checked");
+    }
+
+    [Fact]
+    public void Reingesting_gives_the_same_ids_in_the_same_order()
+    {
+        var again = new IngestPipeline(NullLogger<IngestPipeline>.Instance).Run(RepoPaths.SeedCorpus);
+        Assert.Equal(Result.Value.Documents.Select(d => d.Id), again.Documents.Select(d => d.Id));
+        Assert.Equal(Result.Value.Fingerprint, again.Fingerprint);
+        Assert.Equal(IngestPipeline.Fingerprint(RepoPaths.SeedCorpus), again.Fingerprint);
+    }
+
+    private static bool IsCjkRun(string text) => text.All(CharKinds.IsCjk);
+
+    [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs} +\p{IsCJKUnifiedIdeographs}")]
+    private static partial Regex CjkSpaceCjk();
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Corpus.Search;
+using Corpus.Search.Json;
+using Corpus.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Corpus.Web.Tests.Support;
+
+namespace Corpus.Web.Tests;
+
+/// <summary>The API answers exactly what the CLI prints for the same request: SearchService's result in CorpusJson.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ApiTests(AppFixture app)
+{
+    public static TheoryData<string> SearchQueries => new()
+    {
+        "q=疫情防控",
+        "q=疫情防控&sort=date&page=2&size=3",
+        "q=疫情防控&sort=date-asc&from=2020-03&to=2020",
+        "q=疫情 -武汉",
+        "q=人民战争 总体战&kind=讲话&kind=考察",
+    };
+
+    [Theory]
+    [MemberData(nameof(SearchQueries))]
+    public async Task Search_json_equals_the_service_result_in_the_cli_json_shape(string query)
+    {
+        var body = await app.Client.GetStringAsync("/api/search?" + Escape(query));
+
+        var parameters = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        var request = new SearchRequest(
+            parameters["q"].ToString(),
+            parameters.TryGetValue("from", out var from) ? DateBound.Parse(from.ToString(), upper: false) : null,
+            parameters.TryGetValue("to", out var to) ? DateBound.Parse(to.ToString(), upper: true) : null,
+            parameters.TryGetValue("venue", out var venues) ? venues.Select(v => v!).ToArray() : [],
+            parameters.TryGetValue("kind", out var kinds) ? kinds.Select(k => k!).ToArray() : [],
+            parameters.TryGetValue("sort", out var sort) ? JsonSerializer.Deserialize<SearchSort>($"\"{sort}\"", CorpusJson.Options) : SearchSort.Relevance,
+            parameters.TryGetValue("page", out var page) ? int.Parse(page.ToString()) : 1,
+            parameters.TryGetValue("size", out var size) ? int.Parse(size.ToString()) : 10);
+        var expected = JsonSerializer.Serialize(app.Search.Search(request), CorpusJson.Indented);
+
+        Assert.True(JsonNode.DeepEquals(WithoutElapsed(expected), WithoutElapsed(body)), $"API:\n{body}\nCLI:\n{expected}");
+    }
+
+    [Fact]
+    public async Task Search_json_equals_what_the_corpus_command_prints()
+    {
+        // The command opens its own index, so it reads a copy of the app's (the app keeps its writer open).
+        var copy = CopyOfIndex();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = Corpus.Cli.CorpusCli.Create(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            .Parse(["search", "疫情防控", "--index", copy, "--sort", "date", "--size", "3", "--page", "2", "--json"])
+            .Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+
+        var body = await app.Client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("疫情防控") + "&sort=date&size=3&page=2");
+
+        Assert.Equal(0, code);
+        Assert.True(JsonNode.DeepEquals(WithoutElapsed(output.ToString()), WithoutElapsed(body)), $"API:\n{body}\nCLI:\n{output}");
+        Directory.Delete(copy, recursive: true);
+    }
+
+    [Fact]
+    public async Task Document_json_equals_the_service_view()
+    {
+        var hit = app.Search.Search(new SearchRequest(Samples.CommonPhrase)).Hits[0];
+
+        var body = await app.Client.GetStringAsync($"/api/documents/{Uri.EscapeDataString(hit.Id)}?q={Uri.EscapeDataString(Samples.CommonPhrase)}");
+
+        var expected = JsonSerializer.Serialize(app.Search.GetDocument(hit.Id, Samples.CommonPhrase), CorpusJson.Options);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(body)));
+        Assert.Equal(hit.Occurrences, JsonNode.Parse(body)!["hits"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Concordance_json_and_csv_hold_every_line_of_the_service()
+    {
+        var phrase = Samples.CommonPhrase;
+        var expected = app.Search.Concordance(new SearchRequest(phrase), ConcordanceSort.Right, limit: 5000);
+
+        var json = await app.Client.GetStringAsync($"/api/concordance?q={Uri.EscapeDataString(phrase)}&sort=right");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(expected, CorpusJson.Options)), JsonNode.Parse(json)));
+
+        var response = await app.Client.GetAsync($"/concordance.csv?q={Uri.EscapeDataString(phrase)}&sort=right");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var rows = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal(["id", "title", "date", "left", "match", "right", "offset"], rows[0]);
+        Assert.Equal(expected.Lines.Count, rows.Count - 1);
+        Assert.Equal(expected.Lines.Select(l => (l.Id, l.Left, l.Match, l.Right)), rows.Skip(1).Select(r => (r[0], r[3], r[4], r[5])));
+
+        var viaApi = await app.Client.GetByteArrayAsync($"/api/concordance?q={Uri.EscapeDataString(phrase)}&sort=right&format=csv");
+        Assert.Equal(bytes, viaApi);
+    }
+
+    [Fact]
+    public async Task Stats_json_equals_the_service()
+    {
+        var body = await app.Client.GetStringAsync("/api/stats");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(app.Search.Stats(), CorpusJson.Options)), JsonNode.Parse(body)));
+    }
+
+    private static string Escape(string query) => string.Join('&', query.Split('&').Select(pair =>
+    {
+        var (name, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+        return name + "=" + Uri.EscapeDataString(value);
+    }));
+
+    private string CopyOfIndex()
+    {
+        var source = app.Factory.Services.GetRequiredService<CorpusPaths>().IndexDir;
+        var copy = CorpusApp.TempDir("cli-index");
+        foreach (var file in Directory.EnumerateFiles(source).Where(f => Path.GetFileName(f) != "write.lock"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+        return copy;
+    }
+
+    private static JsonNode WithoutElapsed(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        node.AsObject().Remove("elapsedMs");
+        return node;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text;
+using Corpus.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Corpus.Web.Tests.Browser;
+
+/// <summary>Real Chromium against the app on a real port: the scenarios a researcher goes through, and screenshots.</summary>
+[Collection(AppCollection.Name)]
+public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
+{
+    private const string Phrase = Samples.CommonPhrase;
+
+    [SkippableFact]
+    public async Task Search_a_phrase_from_the_home_page()
+    {
+        await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
+        var page = session.Page;
+
+        await page.GotoAsync("/");
+        await page.Locator("#q").FillAsync(Phrase);
+        await Navigate(page, () => page.Locator("#q").PressAsync("Enter"), "q=");
+
+        Assert.True(await page.Locator("li.hit-item").CountAsync() > 0);
+        var marks = await page.Locator(".snippet mark").AllTextContentsAsync();
+        Assert.NotEmpty(marks);
+        Assert.All(marks, mark => Assert.Equal(Phrase, Samples.WithoutSpaces(mark)));
+        await session.Screenshot("search");
+        await session.Screenshot("search-viewport", fullPage: false);
+        session.AssertNoConsoleErrors();
+    }
+
+    [SkippableFact]
+    public async Task Filter_by_venue_and_date()
+    {
+        await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
+        var page = session.Page;
+        await page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
+        var venueBox = page.Locator("fieldset[data-facet='venue'] input").First;
+        var venue = await venueBox.GetAttributeAsync("value");
+        await venueBox.CheckAsync();
+        await Navigate(page, () => page.GetByRole(AriaRole.Button, new() { Name = "应用筛选" }).ClickAsync(), "venue=");
+        // A year this venue has hits in, from the histogram of the venue-filtered results.
+        var year = (await page.Locator(".bars li:has(.bar:not(.level-0)) .bar-year").First.TextContentAsync())!.Trim();
+
+        await page.Locator("#from").FillAsync(year);
+        await page.Locator("#to").FillAsync(year);
+        await Navigate(page, () => page.GetByRole(AriaRole.Button, new() { Name = "应用筛选" }).ClickAsync(), "from=");
+        Assert.Contains("venue=", page.Url);
+
+        var metas = await page.Locator(".hit-meta").AllTextContentsAsync();
+        Assert.NotEmpty(metas);
+        Assert.All(metas, meta => Assert.Contains(venue!, meta));
+        var dates = await page.Locator(".hit-meta time").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('datetime'))");
+        Assert.All(dates, date => Assert.StartsWith(year, date));
+        Assert.True(await page.Locator($"fieldset[data-facet='venue'] input[value='{venue}']").IsCheckedAsync());
+        await session.Screenshot("search-filtered");
+        session.AssertNoConsoleErrors();
+    }
+
+    [SkippableFact]
+    public async Task Open_a_document_and_step_through_the_hits_with_n_and_p()
+    {
+        await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
+        var page = session.Page;
+        await page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
+        await Navigate(page, () => page.Locator(".hit-title a").First.ClickAsync(), "/documents/");
+        var total = await page.Locator(".doc-text mark.hit[id^='hit-']").CountAsync();
+        Assert.True(total >= 2, "the first hit of a common phrase should occur more than once");
+
+        await page.Keyboard.PressAsync("n");
+        await AssertCurrentHit(page, 1, total);
+        await page.Keyboard.PressAsync("n");
+        await AssertCurrentHit(page, 2, total);
+        await page.Keyboard.PressAsync("p");
+        await AssertCurrentHit(page, 1, total);
+        await page.Keyboard.PressAsync("p");
+        await AssertCurrentHit(page, total, total);
+        await page.Locator("#hit-next").ClickAsync();
+        await AssertCurrentHit(page, 1, total);
+
+        await page.Keyboard.PressAsync("n");
+        await session.Screenshot("document", fullPage: false);
+        session.AssertNoConsoleErrors();
+    }
+
+    [SkippableFact]
+    public async Task Download_the_concordance_as_csv()
+    {
+        await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
+        var page = session.Page;
+        await page.GotoAsync($"/concordance?q={Uri.EscapeDataString(Phrase)}&sort=left");
+        var rows = await page.Locator("table.kwic tbody tr").CountAsync();
+        Assert.True(rows > 0);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载 CSV" }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var csv = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));
+        Assert.Equal("match", csv[0][4]);
+        Assert.True(csv.Count - 1 >= rows);
+        Assert.All(csv.Skip(1), row => Assert.Equal(Phrase, Samples.WithoutSpaces(row[4])));
+        await session.Screenshot("concordance", fullPage: false);
+        session.AssertNoConsoleErrors();
+    }
+
+    [SkippableFact]
+    public async Task About_page_and_phone_width_layouts()
+    {
+        var browser = chromium.Require();
+        await using (var session = await Session.Open(browser, app.BaseAddress))
+        {
+            await session.Page.GotoAsync("/about");
+            Assert.True(await session.Page.Locator(".count-tables table").CountAsync() == 3);
+            await session.Screenshot("about");
+            session.AssertNoConsoleErrors();
+        }
+
+        await using var phone = await Session.Open(browser, app.BaseAddress, width: 390, height: 844);
+        foreach (var (url, name) in new[]
+        {
+            ($"/?q={Uri.EscapeDataString(Phrase)}", "phone-search"),
+            ("/", "phone-home"),
+            ($"/concordance?q={Uri.EscapeDataString(Phrase)}", "phone-concordance"),
+        })
+        {
+            await phone.Page.GotoAsync(url);
+            await phone.Screenshot(name, fullPage: false);
+            // Nothing wider than the screen except inside the scrollable tables.
+            var width = await phone.Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            var wide = await phone.Page.EvaluateAsync<string>("""
+                () => Array.from(document.querySelectorAll('body *'))
+                  .filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > window.innerWidth + 1)
+                  .map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')
+                """);
+            Assert.True(width <= 390, $"{url} is {width}px wide at a 390px viewport: {wide}");
+        }
+        await phone.Page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
+        await Navigate(phone.Page, () => phone.Page.Locator(".hit-title a").First.ClickAsync(), "/documents/");
+        await phone.Page.Keyboard.PressAsync("n");
+        await phone.Screenshot("phone-document", fullPage: false);
+        phone.AssertNoConsoleErrors();
+    }
+
+    [SkippableFact]
+    public async Task Keyboard_only_use_shows_where_the_focus_is()
+    {
+        await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
+        var page = session.Page;
+        await page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("跳到正文", (await page.EvaluateAsync<string>("document.activeElement.textContent")).Trim());
+        Assert.True(await page.Locator(".skip-link").IsVisibleAsync());
+        for (var i = 0; i < 15; i++)
+        {
+            var focus = await page.EvaluateAsync<FocusState>("""
+                () => {
+                  const e = document.activeElement;
+                  const s = getComputedStyle(e);
+                  const r = e.getBoundingClientRect();
+                  return { tag: e.tagName, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2, width: r.width, height: r.height };
+                }
+                """);
+            Assert.True(focus.Outline, $"focus on {focus.Tag} (tab {i}) has no visible outline");
+            Assert.True(focus.Width > 0 && focus.Height > 0, $"focus on {focus.Tag} (tab {i}) is invisible");
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        // The search itself works from the keyboard alone.
+        await page.GotoAsync("/");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id"));
+        await page.Locator("#q").FocusAsync();
+        await page.Keyboard.TypeAsync(Phrase);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("li.hit-item").First.WaitForAsync();
+        Assert.Contains("q=", page.Url);
+        Assert.DoesNotContain("from=", page.Url);
+        session.AssertNoConsoleErrors();
+    }
+
+    /// <summary>Runs what starts a navigation, waiting for it from before it starts (no race with a fast load).</summary>
+    private static async Task Navigate(IPage page, Func<Task> action, string expectedInUrl)
+    {
+        Assert.DoesNotContain(expectedInUrl, page.Url);
+        var navigated = page.WaitForURLAsync(url => url.Contains(expectedInUrl), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await action();
+        await navigated;
+    }
+
+    private static async Task AssertCurrentHit(IPage page, int number, int total)
+    {
+        var status = $"第 {number} / {total} 处";
+        await page.WaitForFunctionAsync(
+            $"() => location.hash === '#hit-{number}' && document.activeElement.id === 'hit-{number}' && document.getElementById('hit-status').textContent === '{status}'");
+        Assert.Equal(status, (await page.Locator("#hit-status").TextContentAsync())!.Trim());
+    }
+
+    public sealed class FocusState
+    {
+        public string Tag { get; set; } = "";
+
+        public bool Outline { get; set; }
+
+        public double Width { get; set; }
+
+        public double Height { get; set; }
+    }
+}
