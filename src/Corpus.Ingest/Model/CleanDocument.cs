@@ -18,10 +18,12 @@ public sealed record CleanDocument(
     IReadOnlyList<SourceAppearance> Sources);
 
 /// <summary>Where an article was found: a file (relative to the corpus folder, '/' separated) and its part in it.</summary>
-/// <param name="Part">0-based position of the article within its file.</param>
+/// <param name="Part">1-based position of the article within its file: 1 for the first (or only) article.</param>
 /// <param name="Duplicate">False for the copy that gave the document its text, true for every other copy.</param>
 /// <param name="Partial">True when this copy holds only part of the article (cut short, a continuation).</param>
-/// <param name="Similarity">Similarity to the chosen copy, 0..1 (1 for the chosen copy itself).</param>
+/// <param name="Similarity">Containment in the chosen copy, 0..1: the share of this copy's width-folded, punctuation-free
+/// text found in the chosen copy's (as 24-character runs), so a copy cut short but otherwise whole shows about 1.0; 1 for
+/// the chosen copy itself.</param>
 public sealed record SourceAppearance(string File, int Part, bool Duplicate, bool Partial, double Similarity);
 
 /// <summary>A file that was not ingested, and why.</summary>

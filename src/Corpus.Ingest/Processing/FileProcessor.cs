@@ -51,7 +51,7 @@ internal static class FileProcessor
                 continue;
             }
             copies.Add(new ArticleCopy(
-                relativePath, copies.Count, body, MetadataExtractor.Extract(article), sketch,
+                relativePath, copies.Count + 1, body, MetadataExtractor.Extract(article), sketch,
                 article.HardWrapped, CountHalfWidthPunctuation(body), article.Body.Take(3).Any(p => ArticleCues.Dateline(p.Text).Success)));
         }
         return YearInference.FillFromSource(copies);

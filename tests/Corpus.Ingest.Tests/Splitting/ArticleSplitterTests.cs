@@ -20,7 +20,7 @@ public sealed class ArticleSplitterTests
             货物品类不断丰富，运输效率明显提升。
             """);
         Assert.Equal(["春耕生产有序推进", "中欧班列开行数量创新高"], articles.Select(a => a.Headline));
-        Assert.Equal([0, 1], articles.Select(a => a.Part));
+        Assert.Equal([1, 2], articles.Select(a => a.Part));
         Assert.All(articles, a => Assert.Equal(2, a.Body.Count));
     }
 
