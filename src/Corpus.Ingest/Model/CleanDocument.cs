@@ -3,7 +3,10 @@ namespace Corpus.Ingest.Model;
 /// <summary>One distinct article after normalization, splitting, metadata extraction and deduplication.</summary>
 /// <param name="Id">Short, URL-safe id, stable across re-ingests of the same corpus.</param>
 /// <param name="Text">Clean display text; paragraphs are separated by a single '\n'.</param>
-/// <param name="DateInferred">True when the year was not stated in the article and was taken from its source.</param>
+/// <param name="Date">The date the article states; null when no date is stated, or only month and day are and no file
+/// holding the article states a year (a year is never taken from unrelated articles).</param>
+/// <param name="DateInferred">True when the article states month and day but not the year, and the year was taken from
+/// the rest of its own file (or the file of one of its copies).</param>
 /// <param name="Kind">One of <see cref="ArticleKinds"/>.</param>
 /// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text.</param>
 public sealed record CleanDocument(
