@@ -167,6 +167,6 @@ internal static partial class MetadataExtractor
     private static partial Regex TitleLineSpeaker();
 
     /// <summary>A title-holder phrase, then the name, then what the person did, anywhere in the lead.</summary>
-    [GeneratedRegex(@"(?:总书记|主席|总理|委员长|书记|省长|市长|部长)、?(?<name>\p{IsCJKUnifiedIdeographs}{2,4}?)(?:\d{1,2}日)?(?:在|主持|出席|专门|来到|赴|同|向|给|发表|考察|调研|视察|对|日前|近日|今天)")]
+    [GeneratedRegex(@"(?:总书记|主席|总理|委员长)、?(?<name>\p{IsCJKUnifiedIdeographs}{2,4}?)(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在|主持|出席|专门|来到|赴|同|向|给|发表|考察|调研|视察|对|日前|近日|今天)")]
     private static partial Regex LeadSpeaker();
 }
