@@ -137,12 +137,17 @@ public sealed partial class SeedCorpusTests
                 checkedDates++;
                 continue;
             }
-            // A dateline gives month and day; the year may only come from a file the article was found in.
+            // A dateline gives month and day; the year may only come from the files of the folders the article was found in.
             if (edges.Select(l => MonthDayDateline().Match(Unspaced(l))).FirstOrDefault(m => m.Success) is not { } dateline)
             {
                 continue;
             }
-            var sourceTexts = document.Sources.Select(s => Unspaced(File.ReadAllText(Path.Combine(RepoPaths.SeedCorpus, s.File)))).ToList();
+            var sourceTexts = document.Sources
+                .Select(s => Path.GetDirectoryName(Path.Combine(RepoPaths.SeedCorpus, s.File))!)
+                .Distinct()
+                .SelectMany(folder => Directory.GetFiles(folder))
+                .Select(f => Unspaced(File.ReadAllText(f)))
+                .ToList();
             if (document.Date is { } date)
             {
                 Assert.Equal((Int(dateline, "m"), Int(dateline, "d")), (date.Month, date.Day));
