@@ -50,7 +50,7 @@ public static class CorpusApi
         var (parameters, sort) = SearchParameterParser.ParseConcordance(context.Request.Query, requireQuery: true);
         var limit = context.RequestServices.GetRequiredService<IOptions<ConcordanceOptions>>().Value.DownloadLimit;
         var result = context.RequestServices.GetRequiredService<SearchService>()
-            .Concordance(parameters.ToRequest(), sort, limit);
+            .Concordance(parameters.ToRequest(), sort, limit: limit);
         // A CSV has no place to say it was cut, so the headers say it (the JSON carries total and truncated too).
         context.Response.Headers[ConcordanceCsv.TruncatedHeader] = result.Truncated ? "true" : "false";
         context.Response.Headers[ConcordanceCsv.TotalHeader] = result.Total.ToString(CultureInfo.InvariantCulture);
