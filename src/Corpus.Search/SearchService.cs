@@ -13,6 +13,9 @@ namespace Corpus.Search;
 public sealed class SearchService(CorpusIndex index)
 {
     public const int MaxSize = 100;
+
+    /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
+    private const int RescoreWindow = 200;
     private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
     private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, FieldNames.Text];
 
@@ -95,7 +98,7 @@ public sealed class SearchService(CorpusIndex index)
             var all = new AllHitsCollector();
             var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
             var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
-            searcher.Search(LuceneQueryBuilder.Build(parsed), new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, countFacets: false));
+            searcher.Search(LuceneQueryBuilder.Match(parsed), new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: false));
             return ConcordanceBuilder.Build(searcher, all.Hits, parsed.BodyPhrases.ToList(), request.Sort, sort, context, limit);
         });
     }
@@ -110,7 +113,7 @@ public sealed class SearchService(CorpusIndex index)
         var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
         var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
         var dates = new DateRangeCollector();
-        var facets = new FacetingCollector(dates, new ResultFilter(null, null, null, null), venues, kinds, countFacets: true);
+        var facets = new FacetingCollector(dates, new ResultFilter(null, null, null, null), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: true);
         searcher.Search(new MatchAllDocsQuery(), facets);
         var counts = facets.Counts();
         return new CorpusStats(
@@ -153,16 +156,27 @@ public sealed class SearchService(CorpusIndex index)
         ICollector top;
         if (sort == SearchSort.Relevance)
         {
-            var scored = TopScoreDocCollector.Create(numHits, docsScoredInOrder: false);
-            (top, topDocs) = (scored, (start, size) => scored.GetTopDocs(start, size).ScoreDocs);
+            var window = (int)Math.Clamp(Math.Max(wanted, RescoreWindow), 1, Math.Max(1, reader.MaxDoc));
+            var scored = TopScoreDocCollector.Create(window, docsScoredInOrder: true);
+            var rank = LuceneQueryBuilder.Rank(parsed);
+            top = scored;
+            topDocs = (start, size) =>
+            {
+                // Only the first window is re-ranked, so the order (and paging through it) does not depend on the page.
+                var first = scored.GetTopDocs().ScoreDocs;
+                var ranked = rank is null
+                    ? first
+                    : WordsRescorer.Rescore(searcher, first[..Math.Min(RescoreWindow, first.Length)], rank).Concat(first.Skip(RescoreWindow));
+                return [.. ranked.Skip(start).Take(size)];
+            };
         }
         else
         {
             var byDate = TopFieldCollector.Create(DateSort(sort == SearchSort.Date), numHits, false, true, false, false);
             (top, topDocs) = (byDate, (start, size) => byDate.GetTopDocs(start, size).ScoreDocs);
         }
-        var collector = new FacetingCollector(top, Filter(request, venues, kinds), venues, kinds, countFacets);
-        searcher.Search(LuceneQueryBuilder.Build(parsed), collector);
+        var collector = new FacetingCollector(top, Filter(request, venues, kinds), venues, kinds, DateKeys.For(reader), countFacets);
+        searcher.Search(LuceneQueryBuilder.Match(parsed), collector);
         return (collector, topDocs);
     }
 

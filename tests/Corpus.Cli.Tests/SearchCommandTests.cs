@@ -53,6 +53,26 @@ public sealed class SearchCommandTests(SeedIndexFixture seed) : IClassFixture<Se
     }
 
     [Fact]
+    public void Search_past_the_last_page_says_which_page_is_last()
+    {
+        var run = CliRunner.Run("search", "疫情", "--index", seed.IndexDir, "--page", "1000", "--size", "2");
+        Assert.Equal(0, run.ExitCode);
+        var total = int.Parse(run.Output.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"page 1000 is past the last page ({(total + 1) / 2})", run.Output);
+    }
+
+    [Fact]
+    public void Search_help_names_the_sort_values_the_parser_accepts()
+    {
+        var help = CliRunner.Run("search", "--help").Output;
+        Assert.Contains("relevance|date|date-asc", help);
+        foreach (var sort in new[] { "relevance", "date", "date-asc" })
+        {
+            Assert.Equal(0, CliRunner.Run("search", "疫情", "--index", seed.IndexDir, "--sort", sort).ExitCode);
+        }
+    }
+
+    [Fact]
     public void Search_without_an_index_fails_naming_the_folder()
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-such-index-" + Guid.NewGuid().ToString("N"));

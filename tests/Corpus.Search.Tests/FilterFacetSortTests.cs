@@ -69,6 +69,22 @@ public sealed class FilterFacetSortTests(GeneratedCorpus corpus) : IClassFixture
         Assert.Empty(corpus.Service.Search(new SearchRequest("疫情防控", Page: 100000)).Hits);
     }
 
+    [Fact]
+    public void PagingPastTheReRankedWindowNeitherRepeatsNorSkips()
+    {
+        var expected = corpus.Documents.Where(d => Brute.Count(d.Text, "的") > 0).Select(d => d.Id).Order().ToList();
+        Assert.True(expected.Count > 200);
+        foreach (var size in new[] { 7, 30, 100 })
+        {
+            var ids = new List<string>();
+            for (var page = 1; ids.Count < expected.Count; page++)
+            {
+                ids.AddRange(corpus.Service.Search(new SearchRequest("的", Page: page, Size: size)).Hits.Select(h => h.Id));
+            }
+            Assert.Equal(expected, ids.Order());
+        }
+    }
+
     [Theory]
     [InlineData(0, 10)]
     [InlineData(1, 0)]

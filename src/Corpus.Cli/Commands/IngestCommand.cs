@@ -40,8 +40,8 @@ internal static class IngestCommand
             }
             output.WriteLine(result is null
                 ? $"Index is current: {stats.Documents} documents from {stats.Files} files ({clock.Elapsed.TotalSeconds:F1} s)"
-                : $"Ingested {result.Files} files ({result.Bytes / 1e6:F1} MB) into {stats.Documents} documents, " +
-                  $"{result.DuplicatesMerged} duplicates merged, {result.Skipped.Count} skipped, in {clock.Elapsed.TotalSeconds:F1} s " +
+                : $"Read {result.Files} files ({result.Bytes / 1e6:F1} MB): {result.Files - result.Skipped.Count} ingested, " +
+                  $"{result.Skipped.Count} skipped; {stats.Documents} documents, {result.DuplicatesMerged} duplicates merged, in {clock.Elapsed.TotalSeconds:F1} s " +
                   $"({result.Bytes / 1e6 / clock.Elapsed.TotalSeconds:F1} MB/s)");
             if (parse.GetValue(report) is { } reportFile)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -18,7 +19,7 @@ internal static partial class SearchCommand
         var to = new Option<string?>("--to") { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
         var venue = new Option<string[]>("--venue") { Description = "Venue (repeatable: any of them)" };
         var kind = new Option<string[]>("--kind") { Description = "Kind: 讲话, 考察, 会议, 回信, 报道 (repeatable)" };
-        var sort = new Option<SearchSort>("--sort") { Description = "relevance, date (newest first) or date-asc", CustomParser = ParseSort };
+        var sort = new Option<SearchSort>("--sort") { Description = "relevance, date (newest first) or date-asc", HelpName = "relevance|date|date-asc", CustomParser = ParseSort };
         var page = new Option<int>("--page") { Description = "Page, from 1", DefaultValueFactory = _ => 1 };
         var size = new Option<int>("--size") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
@@ -82,12 +83,17 @@ internal static partial class SearchCommand
     {
         var first = (request.Page - 1) * request.Size;
         output.WriteLine($"{result.Total} documents ({result.ElapsedMs:F1} ms); query: {string.Join(" | ", result.Segmentation)}");
+        if (result.Hits.Count == 0 && result.Total > 0)
+        {
+            var lastPage = (result.Total + request.Size - 1) / request.Size;
+            output.WriteLine($"page {request.Page} is past the last page ({lastPage})");
+        }
         for (var i = 0; i < result.Hits.Count; i++)
         {
             var hit = result.Hits[i];
             output.WriteLine();
             output.WriteLine($"{first + i + 1}. {hit.Title}  [{hit.Id}]");
-            output.WriteLine($"   {hit.Date?.ToString("yyyy-MM-dd") ?? "日期不详"} · {hit.Venue ?? "地点不详"} · {hit.Kind} · {hit.Occurrences} 处");
+            output.WriteLine($"   {hit.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "日期不详"} · {hit.Venue ?? "地点不详"} · {hit.Kind} · {hit.Occurrences} 处");
             foreach (var snippet in hit.Snippets)
             {
                 output.WriteLine($"   …{MarkToBrackets(snippet)}…");

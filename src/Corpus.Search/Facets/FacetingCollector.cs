@@ -9,7 +9,8 @@ namespace Corpus.Search.Facets;
 /// <paramref name="results"/> (top hits) and counts each facet dimension under the filters of the other dimensions
 /// only, so a selected venue still shows the other venues' counts. The year dimension's own filter is the date range.
 /// </summary>
-internal sealed class FacetingCollector(ICollector results, ResultFilter filter, FacetOrdinals venues, FacetOrdinals kinds, bool countFacets)
+internal sealed class FacetingCollector(
+    ICollector results, ResultFilter filter, FacetOrdinals venues, FacetOrdinals kinds, DateKeys dateKeys, bool countFacets)
     : ICollector
 {
     private const int FirstYear = 1000;
@@ -17,11 +18,9 @@ internal sealed class FacetingCollector(ICollector results, ResultFilter filter,
     private readonly int[] venueCounts = new int[venues.Labels.Count];
     private readonly int[] kindCounts = new int[kinds.Labels.Count];
     private readonly int[] yearCounts = new int[Years];
-    private NumericDocValues? dates;
-    private SortedSetDocValues? venueValues;
-    private SortedSetDocValues? kindValues;
-    private int[] venueMap = [];
-    private int[] kindMap = [];
+    private int[] dates = [];
+    private int[] venueOrds = [];
+    private int[] kindOrds = [];
 
     public int Total { get; private set; }
 
@@ -31,20 +30,23 @@ internal sealed class FacetingCollector(ICollector results, ResultFilter filter,
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        var reader = context.AtomicReader;
-        dates = reader.GetNumericDocValues(FieldNames.Date);
-        venueValues = reader.GetSortedSetDocValues(FieldNames.Venue);
-        kindValues = reader.GetSortedSetDocValues(FieldNames.Kind);
-        venueMap = venues.ForSegment(context);
-        kindMap = kinds.ForSegment(context);
+        dates = dateKeys.ForSegment(context);
+        venueOrds = venues.ForSegment(context);
+        kindOrds = kinds.ForSegment(context);
         results.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
-        var date = dates?.Get(doc) ?? 0;
-        var venue = Ordinal(venueValues, venueMap, doc);
-        var kind = Ordinal(kindValues, kindMap, doc);
+        if (!countFacets && filter.IsEmpty)
+        {
+            Total++;
+            results.Collect(doc);
+            return;
+        }
+        var date = dates[doc];
+        var venue = venueOrds[doc];
+        var kind = kindOrds[doc];
         var dateOk = filter.DateAccepts(date);
         var venueOk = ResultFilter.Accepts(filter.Venues, venue);
         var kindOk = ResultFilter.Accepts(filter.Kinds, kind);
@@ -83,15 +85,4 @@ internal sealed class FacetingCollector(ICollector results, ResultFilter filter,
 
     private static Dictionary<string, int> Named(IReadOnlyList<string> labels, int[] counts) =>
         Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0).ToDictionary(i => labels[i], i => counts[i], StringComparer.Ordinal);
-
-    private static int Ordinal(SortedSetDocValues? values, int[] map, int doc)
-    {
-        if (values is null)
-        {
-            return -1;
-        }
-        values.SetDocument(doc);
-        var ord = values.NextOrd();
-        return ord == SortedSetDocValues.NO_MORE_ORDS ? -1 : map[ord];
-    }
 }

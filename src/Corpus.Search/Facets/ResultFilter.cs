@@ -3,6 +3,8 @@ namespace Corpus.Search.Facets;
 /// <summary>The request's filters in index terms: a date-key range and the selected global ordinals (null: no filter).</summary>
 internal sealed record ResultFilter(int? From, int? To, bool[]? Venues, bool[]? Kinds)
 {
+    public bool IsEmpty => From is null && To is null && Venues is null && Kinds is null;
+
     public bool DateAccepts(long dateKey) =>
         (From is null && To is null) || (dateKey != 0 && (From is not { } f || dateKey >= f) && (To is not { } t || dateKey <= t));
 

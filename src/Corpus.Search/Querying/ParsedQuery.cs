@@ -1,13 +1,5 @@
 namespace Corpus.Search.Querying;
 
-internal enum PhraseField { Body, Title }
-
-/// <summary>A literal to find: <see cref="Folded"/> is its width-folded, whitespace-free form, as the index sees it.</summary>
-internal sealed record Phrase(PhraseField Field, string Text, string Folded);
-
-/// <summary>One required condition: any of <see cref="Alternatives"/> (joined by OR) must match.</summary>
-internal sealed record Clause(IReadOnlyList<Phrase> Alternatives);
-
 /// <summary>All <see cref="Required"/> clauses must match and none of <see cref="Excluded"/>; no clauses at all means every document.</summary>
 internal sealed record ParsedQuery(IReadOnlyList<Clause> Required, IReadOnlyList<Phrase> Excluded)
 {

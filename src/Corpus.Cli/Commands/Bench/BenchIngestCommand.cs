@@ -95,6 +95,3 @@ internal static class BenchIngestCommand
         return command;
     }
 }
-
-internal sealed record IngestBenchReport(
-    int Runs, double IngestMbPerSecond, double IndexMbPerSecond, double IndexSizeMb, double PeakWorkingSetMb, TruthEvaluation? Accuracy);

@@ -78,6 +78,3 @@ internal static class BenchQueryCommand
         return command;
     }
 }
-
-internal sealed record QueryBenchReport(
-    int Documents, int Runs, IReadOnlyList<BenchmarkMode> Modes, double PeakWorkingSetMb, double ManagedHeapMb);

@@ -1,0 +1,6 @@
+using Corpus.Ingest.Evaluation;
+
+namespace Corpus.Cli.Commands.Bench;
+
+internal sealed record IngestBenchReport(
+    int Runs, double IngestMbPerSecond, double IndexMbPerSecond, double IndexSizeMb, double PeakWorkingSetMb, TruthEvaluation? Accuracy);

@@ -1,0 +1,6 @@
+using Corpus.Search.Benchmarks;
+
+namespace Corpus.Cli.Commands.Bench;
+
+internal sealed record QueryBenchReport(
+    int Documents, int Runs, IReadOnlyList<BenchmarkMode> Modes, double PeakWorkingSetMb, double ManagedHeapMb);

@@ -1,0 +1,4 @@
+namespace Corpus.Search.Querying;
+
+/// <summary>A literal to find: <see cref="Folded"/> is its width-folded, whitespace-free form, as the index sees it.</summary>
+internal sealed record Phrase(PhraseField Field, string Text, string Folded);

@@ -1,0 +1,3 @@
+namespace Corpus.Search.Querying;
+
+internal enum PhraseField { Body, Title }
