@@ -1,21 +1,36 @@
 #!/usr/bin/env bash
-# Load test of /api/search: starts the site on an existing index and runs wrk with 32 connections for 30 s,
-# cycling through the 200 phrase queries of the shared benchmark file.
+# HTTP load test of /api/search against the in-process figures for the same queries and the same request:
 #   bench/load.sh INDEX_DIR [QUERIES_TSV]
+# 1. `corpus bench query` on the 200 phrase queries (single thread, in process; the "api" mode is /api/search's request);
+# 2. the site on that index (no ingest, no rate limit), wrk with 1 connection (latency) and with 32 connections for 30 s
+#    (throughput), cycling through the same queries.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-index=${1:?usage: bench/load.sh INDEX_DIR [QUERIES_TSV]}
-tsv=${2:-$root/../shared/bench/queries.tsv}
+index=$(cd "${1:?usage: bench/load.sh INDEX_DIR [QUERIES_TSV]}" && pwd)
+tsv=${2:-$root/bench/queries.tsv}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-queries=$(mktemp)
+work=$(mktemp -d)
 # The 200 phrase queries: the random and two-phrase rows (the fixed common terms are left out).
-awk -F'\t' '$2 != "fixed" { print $3 }' "$tsv" | head -200 > "$queries"
-dotnet publish "$root/src/Corpus.Web" -c Release -o "$root/artifacts/web" >/dev/null
+awk -F'\t' '$2 != "fixed"' "$tsv" | head -200 > "$work/queries.tsv"
+cut -f3 "$work/queries.tsv" > "$work/queries.txt"
+
+dotnet publish "$root/src/Corpus.Cli" -c Release -o "$work/cli" >/dev/null
+dotnet publish "$root/src/Corpus.Web" -c Release -o "$work/web" >/dev/null
+echo "== in process, single thread"
+"$work/cli/corpus" bench query --index "$index" --queries "$work/queries.tsv" --runs 3
+
 port=5077
-Corpus__IndexPath="$index" Corpus__CorpusPath="" RateLimiting__Disabled=true Serilog__MinimumLevel__Default=Warning \
-  dotnet "$root/artifacts/web/Corpus.Web.dll" --urls "http://127.0.0.1:$port" >/dev/null 2>&1 &
+(cd "$work/web" && Corpus__IndexPath="$index" Corpus__CorpusPath="" RateLimiting__Disabled=true \
+  Serilog__MinimumLevel__Default=Warning Serilog__WriteTo__1__Args__path="$work/logs/corpus-.log" \
+  exec dotnet Corpus.Web.dll --urls "http://127.0.0.1:$port" >"$work/web.log" 2>&1) &
 server=$!
-trap 'kill $server 2>/dev/null' EXIT
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" | grep -q ready && break; sleep 1; done
-wrk -t2 -c32 -d5s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$queries" >/dev/null   # warm-up
-wrk -t2 -c32 -d30s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$queries"
+wrk -t2 -c32 -d5s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt" >/dev/null   # warm-up
+# One connection: the latency HTTP adds to a request (compare p50 with the in-process "api" p50).
+echo "== HTTP, one connection: wrk -t1 -c1 -d15s"
+wrk -t1 -c1 -d15s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt"
+# 32 connections: throughput with both cores busy (compare requests/s with the in-process "api" queries/s).
+echo "== HTTP, wrk -t2 -c32 -d30s"
+wrk -t2 -c32 -d30s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt"
+echo "server peak RSS: $(grep VmHWM /proc/$(pgrep -f "Corpus.Web.dll --urls http://127.0.0.1:$port" | head -1)/status | awk '{print $2/1024 " MB"}')"

@@ -106,7 +106,6 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             }
             list.Add(copies[i]);
         }
-        var corpusYear = YearInference.CorpusYear(copies);
         // Group roots are each group's first copy in corpus order, so documents come out in corpus order.
         var ordered = members.OrderBy(g => g.Key).Select(g => g.Value).ToArray();
         var chosen = new ArticleCopy[ordered.Length];
@@ -115,7 +114,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var ids = new DocumentIds();
         var documentIds = chosen.Select(c => ids.Next(c.Sketch.ContentHash)).ToArray();
         var documents = new CleanDocument[ordered.Length];
-        Parallel.For(0, ordered.Length, i => documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], corpusYear, documentIds[i]));
+        Parallel.For(0, ordered.Length, i => documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]));
         return [.. documents];
     }
 

@@ -14,6 +14,9 @@ public sealed class SearchService(CorpusIndex index)
 {
     public const int MaxSize = 100;
 
+    /// <summary>How deep paging goes: past it, a narrower query serves users better than page 500 would.</summary>
+    public const int MaxResultWindow = 10_000;
+
     /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
     private const int RescoreWindow = 200;
     private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
@@ -195,8 +198,27 @@ public sealed class SearchService(CorpusIndex index)
     private static ResultFilter Filter(SearchRequest request, FacetOrdinals venues, FacetOrdinals kinds) => new(
         request.From is { } from ? DateKey.From(from) : null,
         request.To is { } to ? DateKey.From(to) : null,
-        Selection(request.Venues, venues),
+        VenueSelection(request.Venues, venues),
         Selection(request.Kinds, kinds));
+
+    /// <summary>
+    /// Venues are stored in one full form (湖北省武汉市); users type the short one (武汉, 湖北, 北京). A typed venue
+    /// selects every stored venue that is it or contains it, so a province selects its cities too.
+    /// </summary>
+    private static bool[]? VenueSelection(IReadOnlyList<string>? wanted, FacetOrdinals ordinals)
+    {
+        if (wanted is null || wanted.Count == 0)
+        {
+            return null;
+        }
+        var selected = new bool[ordinals.Labels.Count];
+        for (var i = 0; i < selected.Length; i++)
+        {
+            var label = ordinals.Labels[i];
+            selected[i] = wanted.Any(w => w.Length > 0 && (label == w || (w.Length >= 2 && label.Contains(w, StringComparison.Ordinal))));
+        }
+        return selected;
+    }
 
     private static bool[]? Selection(IReadOnlyList<string>? wanted, FacetOrdinals ordinals)
     {
@@ -224,6 +246,14 @@ public sealed class SearchService(CorpusIndex index)
         if (request.Size is < 1 or > MaxSize)
         {
             throw new QueryException($"每页条数必须在 1 到 {MaxSize} 之间（收到 {request.Size}）");
+        }
+        if ((long)request.Page * request.Size > MaxResultWindow)
+        {
+            throw new QueryException($"只能翻阅前 {MaxResultWindow} 条结果：请缩小检索范围。");
+        }
+        if (request.Kinds?.FirstOrDefault(k => !ArticleKinds.All.Contains(k)) is { } unknown)
+        {
+            throw new QueryException($"没有“{unknown}”这一类别：可选 {string.Join("、", ArticleKinds.All)}");
         }
         if (request.From is { } from && request.To is { } to && from > to)
         {

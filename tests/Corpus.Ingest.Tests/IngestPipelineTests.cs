@@ -40,6 +40,49 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
+    public void A_missing_year_comes_from_the_articles_own_file_and_never_from_unrelated_files()
+    {
+        using var corpus = new TempCorpus();
+        const string Dated = "在全省干部大会上的讲话\n（2019年3月6日）\n同志们：\n今天召开大会，部署全年工作。\n";
+        corpus.Write("a/dated.txt", Encoding.UTF8.GetBytes(Dated));
+        corpus.Write("a/dated-too.txt", Encoding.UTF8.GetBytes(Dated.Replace("全省干部", "全市干部").Replace("部署全年工作", "总结去年工作")));
+        corpus.Write("b/lone.txt", Encoding.UTF8.GetBytes("春耕生产有序推进\n新华社南京4月2日电　各地抓紧春耕备耕，农业生产有序展开。\n"));
+        corpus.Write("c/bundle.txt", Encoding.UTF8.GetBytes(
+            "在乡村振兴会议上的讲话\n（2021年5月8日）\n同志们：\n乡村振兴要抓好产业发展，带动农民增收。\n\n\n"
+            + "秋粮收购稳步开展\n新华社合肥5月9日电　各地秋粮收购工作稳步开展，收购进度快于往年。\n"));
+        var documents = Run(corpus.Dir).Documents;
+        var lone = Assert.Single(documents, d => d.Title == "春耕生产有序推进");
+        Assert.Null(lone.Date);
+        Assert.False(lone.DateInferred);
+        var bundled = Assert.Single(documents, d => d.Title == "秋粮收购稳步开展");
+        Assert.Equal(new DateOnly(2021, 5, 9), bundled.Date);
+        Assert.True(bundled.DateInferred);
+    }
+
+    [Fact]
+    public void A_copy_cut_short_is_part_1_of_its_file_and_reports_its_containment_in_the_full_text()
+    {
+        using var corpus = new TempCorpus();
+        string[] paragraphs =
+        [
+            "新华社杭州6月3日电　今年以来，各地统筹推进城乡融合发展，县域经济活力不断增强，特色产业加快成长。",
+            "在浙江省安吉县，竹产业从初加工走向精深加工，带动周边村民就近就业，户均年收入明显提高。",
+            "在江西省赣州市，脐橙种植与电商直播结合，果农通过网络平台把产品卖到全国各地，销售渠道更宽了。",
+            "在四川省眉山市，泡菜产业园引进现代化生产线，年产量稳步增长，吸纳了大量农村劳动力。",
+            "专家表示，县域是城乡融合的重要切入点，要因地制宜培育主导产业，完善基础设施和公共服务。",
+            "下一步，有关部门将加大政策支持力度，推动更多资源要素向县域集聚，促进农民持续增收。",
+        ];
+        corpus.Write("full.txt", Encoding.UTF8.GetBytes("县域经济活力不断增强\n" + string.Join("\n", paragraphs) + "\n"));
+        corpus.Write("cut.txt", Encoding.UTF8.GetBytes("县域经济活力不断增强\n" + string.Join("\n", paragraphs[..3]) + "\n"));
+        var document = Assert.Single(Run(corpus.Dir).Documents);
+        Assert.Equal(["cut.txt", "full.txt"], document.Sources.Select(s => s.File).Order());
+        Assert.All(document.Sources, s => Assert.Equal(1, s.Part));
+        var cut = Assert.Single(document.Sources, s => s.File == "cut.txt");
+        Assert.True(cut.Partial);
+        Assert.InRange(cut.Similarity, 0.95, 1.0);
+    }
+
+    [Fact]
     public void The_fingerprint_changes_with_content_and_with_names_only()
     {
         using var corpus = new TempCorpus();

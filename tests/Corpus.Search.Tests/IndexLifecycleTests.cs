@@ -88,6 +88,34 @@ public sealed class IndexLifecycleTests : IDisposable
         }
     }
 
+    [Fact]
+    public void IndexerRebuildsAnIndexWrittenByAnotherBuild()
+    {
+        using (var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance))
+        {
+            var indexer = new CorpusIndexer(new IngestPipeline(NullLogger<IngestPipeline>.Instance), index, NullLogger<CorpusIndexer>.Instance);
+            Assert.NotNull(indexer.EnsureCurrent(RepoPaths.SeedCorpus));
+            Assert.True(index.WrittenByThisBuild);
+        }
+        // What an older build leaves behind: the same corpus fingerprint, another build stamp.
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(indexDir))
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(
+            Lucene.Net.Util.LuceneVersion.LUCENE_48, new Lucene.Net.Analysis.Core.KeywordAnalyzer())))
+        {
+            var data = new Dictionary<string, string>(Lucene.Net.Index.DirectoryReader.ListCommits(directory)[^1].UserData) { ["index.build"] = "older" };
+            writer.SetCommitData(data);
+            writer.Commit();
+        }
+        using (var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance))
+        {
+            Assert.False(index.WrittenByThisBuild);
+            var indexer = new CorpusIndexer(new IngestPipeline(NullLogger<IngestPipeline>.Instance), index, NullLogger<CorpusIndexer>.Instance);
+            Assert.NotNull(indexer.EnsureCurrent(RepoPaths.SeedCorpus));
+            Assert.True(index.WrittenByThisBuild);
+            Assert.Null(indexer.EnsureCurrent(RepoPaths.SeedCorpus));
+        }
+    }
+
     private static string Comparable(CleanDocument d) =>
         System.Text.Json.JsonSerializer.Serialize(d, Json.CorpusJson.Options);
 

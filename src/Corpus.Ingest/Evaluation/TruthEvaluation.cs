@@ -2,9 +2,12 @@ namespace Corpus.Ingest.Evaluation;
 
 /// <summary>How an ingest result compares with a generated corpus's truth.jsonl. Accuracies are shares of truth articles.</summary>
 /// <param name="SplitAccuracy">Truth articles whose appearances all landed in exactly one document.</param>
-/// <param name="DateAccuracy">Date right as far as the text can tell: exact, or, where the year was not stated and is
-/// marked inferred, month and day right (the generator draws a year that its text never states).</param>
+/// <param name="DateAccuracy">Date right as far as the text can tell. The generator states the year only in a letter's
+/// closing date: there the date must be exact. Elsewhere its text gives month and day but no year, so the right answer is
+/// no date (a year from unrelated articles would be a guess) or, where the article's own file states a year, that
+/// year marked inferred with month and day right.</param>
 /// <param name="DateExactAccuracy">Date exactly equal to the truth, year included.</param>
+/// <param name="UndatedShare">Articles whose document has no date (month and day without a year are not kept).</param>
 /// <param name="VenueAccuracy">Venue right, over articles whose text states a venue (all but letters, to which the
 /// generator assigns a place that their text never names).</param>
 /// <param name="VenueAccuracyAll">Venue right over all articles, letters included.</param>
@@ -17,6 +20,7 @@ public sealed record TruthEvaluation(
     double SplitAccuracy,
     double DateAccuracy,
     double DateExactAccuracy,
+    double UndatedShare,
     double VenueAccuracy,
     double VenueAccuracyAll,
     double KindAccuracy,

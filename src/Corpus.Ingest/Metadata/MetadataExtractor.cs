@@ -136,6 +136,8 @@ internal static partial class MetadataExtractor
         return null;
     }
 
+    /// <summary>A signature line; else a name opening the headline (or one of its lines) before what the person did; else
+    /// a name after a title-holder phrase in the lead ("中共中央总书记习近平主持会议").</summary>
     private static string? FindSpeaker(IReadOnlyList<Paragraph> body, string title, string? lead)
     {
         foreach (var paragraph in body.Take(HeaderParagraphs).Concat(body.Skip(Math.Max(0, body.Count - 3))))
@@ -149,12 +151,22 @@ internal static partial class MetadataExtractor
         {
             return byTitle.Groups["name"].Value;
         }
+        if (TitleLineSpeaker().Match(title) is { Success: true } byTitleLine)
+        {
+            return byTitleLine.Groups["name"].Value;
+        }
         return lead is not null && LeadSpeaker().Match(lead) is { Success: true } byLead ? byLead.Groups["name"].Value : null;
     }
 
-    [GeneratedRegex(@"^(?:[（(][^）)]{1,8}[）)])?(?<name>\p{IsCJKUnifiedIdeographs}{2,3}?)(?:总书记|主席|总理|同志)?(?:在|给|主持|出席|向|致|会见|考察|调研|同|对|回信|参加|发表|视察|寄语)")]
+    /// <summary>The headline opens with the name: "X在Y考察", "X主持召开…", "X出席…", "X给…的回信".</summary>
+    [GeneratedRegex(@"^(?:[（(][^）)]{1,8}[）)])?(?<name>\p{IsCJKUnifiedIdeographs}{2,4}?)(?:总书记|主席|总理|同志)?(?:在|给|主持|出席|向|致|会见|考察|调研|同|对|回信|参加|发表|视察|寄语)")]
     private static partial Regex TitleSpeaker();
 
-    [GeneratedRegex(@"^.{0,80}?(?:总书记|国家主席|军委主席|主席|总理|委员长)、?(?<name>\p{IsCJKUnifiedIdeographs}{2,3}?)(?:\d|在|主持|出席|专门|来到|赴|同|向|给|发表|对|日前|近日|今天)")]
+    /// <summary>A later line of a multi-line headline opens with the name and what the person did: "… 习近平主持会议并发表重要讲话".</summary>
+    [GeneratedRegex(@"[\s\u3000—](?<name>\p{IsCJKUnifiedIdeographs}{2,4}?)(?:主持|出席|发表|考察|调研|视察)")]
+    private static partial Regex TitleLineSpeaker();
+
+    /// <summary>A title-holder phrase, then the name, then what the person did, anywhere in the lead.</summary>
+    [GeneratedRegex(@"(?:总书记|主席|总理|委员长)、?(?<name>\p{IsCJKUnifiedIdeographs}{2,4}?)(?:(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚上|晚)?)?(?:在|主持|出席|专门|来到|赴|同|向|给|发表|考察|调研|视察|对|日前|近日|今天)")]
     private static partial Regex LeadSpeaker();
 }

@@ -2,7 +2,8 @@ using Corpus.Ingest.Processing;
 
 namespace Corpus.Ingest.Metadata;
 
-/// <summary>Fills a date's missing year (and month) from elsewhere, marking the date inferred.</summary>
+/// <summary>Fills a date's missing year (and month) from the article's own file, marking the date inferred. Nothing
+/// outside the file counts: a year taken from unrelated articles would be a guess.</summary>
 internal static class YearInference
 {
     /// <summary>From the nearest articles of the same file that state the month, and the year.</summary>
@@ -41,11 +42,4 @@ internal static class YearInference
         }
         return null;
     }
-
-    /// <summary>The year most often stated in full dates across the corpus, for dates the source leaves without one.</summary>
-    public static int? CorpusYear(IEnumerable<ArticleCopy> copies) =>
-        copies.Where(c => c.Metadata is { DateInferred: false, Date.IsComplete: true })
-            .GroupBy(c => c.Metadata.Date.Year!.Value)
-            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
-            .Select(g => (int?)g.Key).FirstOrDefault();
 }

@@ -3,7 +3,10 @@ namespace Corpus.Ingest.Model;
 /// <summary>One distinct article after normalization, splitting, metadata extraction and deduplication.</summary>
 /// <param name="Id">Short, URL-safe id, stable across re-ingests of the same corpus.</param>
 /// <param name="Text">Clean display text; paragraphs are separated by a single '\n'.</param>
-/// <param name="DateInferred">True when the year was not stated in the article and was taken from its source.</param>
+/// <param name="Date">The date the article states; null when no date is stated, or only month and day are and no file
+/// holding the article states a year (a year is never taken from unrelated articles).</param>
+/// <param name="DateInferred">True when the article states month and day but not the year, and the year was taken from
+/// the rest of its own file (or the file of one of its copies).</param>
 /// <param name="Kind">One of <see cref="ArticleKinds"/>.</param>
 /// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text.</param>
 public sealed record CleanDocument(
@@ -18,10 +21,12 @@ public sealed record CleanDocument(
     IReadOnlyList<SourceAppearance> Sources);
 
 /// <summary>Where an article was found: a file (relative to the corpus folder, '/' separated) and its part in it.</summary>
-/// <param name="Part">0-based position of the article within its file.</param>
+/// <param name="Part">1-based position of the article within its file: 1 for the first (or only) article.</param>
 /// <param name="Duplicate">False for the copy that gave the document its text, true for every other copy.</param>
 /// <param name="Partial">True when this copy holds only part of the article (cut short, a continuation).</param>
-/// <param name="Similarity">Similarity to the chosen copy, 0..1 (1 for the chosen copy itself).</param>
+/// <param name="Similarity">Containment in the chosen copy, 0..1: the share of this copy's width-folded, punctuation-free
+/// text found in the chosen copy's (as 24-character runs), so a copy cut short but otherwise whole shows about 1.0; 1 for
+/// the chosen copy itself.</param>
 public sealed record SourceAppearance(string File, int Part, bool Duplicate, bool Partial, double Similarity);
 
 /// <summary>A file that was not ingested, and why.</summary>

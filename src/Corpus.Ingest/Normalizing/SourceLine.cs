@@ -8,7 +8,9 @@ namespace Corpus.Ingest.Normalizing;
 /// <param name="BlankLinesBefore">Empty or white-space-only lines just before it.</param>
 /// <param name="TrailingIdeographicSpace">Its trailing white space held an ideographic space, which is typography
 /// (as after a dateline) and survives when the line is joined to the next.</param>
-internal readonly record struct SourceLine(string Text, int Indent, int Length, bool TrailingSpace, int BlankLinesBefore, bool TrailingIdeographicSpace = false)
+/// <param name="TrailingWidth">White-space characters after the text, before the line break.</param>
+internal readonly record struct SourceLine(
+    string Text, int Indent, int Length, bool TrailingSpace, int BlankLinesBefore, bool TrailingIdeographicSpace = false, int TrailingWidth = 0)
 {
     /// <summary>Indentation that marks a paragraph start; one stray space from extraction does not.</summary>
     public bool Indented => Indent >= 2;

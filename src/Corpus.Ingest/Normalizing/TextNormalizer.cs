@@ -21,7 +21,7 @@ internal static class TextNormalizer
             {
                 j++;
             }
-            var paragraph = MakeParagraph(j == i + 1 ? first.Text : Join(lines, i, j), first);
+            var paragraph = MakeParagraph(j == i + 1 ? first.Text : Join(lines, i, j, layout), first);
             if (paragraph is not null)
             {
                 paragraphs.Add(paragraph);
@@ -96,7 +96,7 @@ internal static class TextNormalizer
         var content = span[lead..end].ToString();
         return PageArtifacts.IsPageNumberLine(content)
             ? null
-            : new SourceLine(content, indent, end, end < span.Length, blankBefore, span[end..].Contains('\u3000'));
+            : new SourceLine(content, indent, end, end < span.Length, blankBefore, span[end..].Contains('\u3000'), span.Length - end);
     }
 
     /// <summary>Whether <paramref name="next"/> continues the paragraph that <paramref name="previous"/> is part of.</summary>
@@ -112,8 +112,11 @@ internal static class TextNormalizer
             {
                 return false;
             }
-            // Where only paragraph-final lines carry a trailing space, its absence says the line was wrapped.
-            return layout.TrailingSpaceEndsParagraph ? !previous.TrailingSpace : layout.IsFull(previous);
+            // Where only paragraph-final lines carry a trailing space, its absence says the line was wrapped; a full line
+            // ending in a space between two Latin words was wrapped at that space.
+            return layout.TrailingSpaceEndsParagraph
+                ? !previous.TrailingSpace || layout.IsFull(previous) && CharKinds.IsLatinLetter(previous.Text[^1]) && CharKinds.IsLatinLetter(next.Text[0])
+                : layout.IsFull(previous);
         }
         // One line per paragraph, yet a paragraph broken mid-sentence: prose without a closing mark, and the
         // next line carries on with a CJK character rather than opening something new.
@@ -123,7 +126,7 @@ internal static class TextNormalizer
             && !HeadingShape.IsHeadingLike(next.Text) && !ArticleCues.Dateline(next.Text).Success;
     }
 
-    private static string Join(List<SourceLine> lines, int from, int to)
+    private static string Join(List<SourceLine> lines, int from, int to, WrapLayout layout)
     {
         var builder = new StringBuilder(lines[from].Text.Length * (to - from + 1));
         for (var k = from; k < to; k++)
@@ -133,7 +136,8 @@ internal static class TextNormalizer
             {
                 builder.Append('\u3000');
             }
-            else if (builder.Length > 0 && CharKinds.IsLatinLetter(builder[^1]) && CharKinds.IsLatinLetter(next[0]))
+            else if (builder.Length > 0 && CharKinds.IsLatinLetter(builder[^1]) && CharKinds.IsLatinLetter(next[0])
+                && WordBreakAt(lines[k - 1], lines[k], builder[^1], next[0], layout))
             {
                 builder.Append(' ');
             }
@@ -141,6 +145,13 @@ internal static class TextNormalizer
         }
         return builder.ToString();
     }
+
+    /// <summary>Whether a line break between two Latin letters stands for a space. The source says so by a space of its
+    /// own at the break: more trailing white space than the file puts after every line, or a space opening the next
+    /// line. Without one, a wrap inside a word is the rule ("Worl|d", "a|nd"), unless the case turns from lower to
+    /// upper, which starts a new word ("World|Health").</summary>
+    private static bool WordBreakAt(SourceLine previous, SourceLine next, char before, char after, WrapLayout layout) =>
+        previous.TrailingWidth > layout.UsualTrailingWidth || next.Indent > 0 || char.IsLower(before) && char.IsUpper(after);
 
     private static Paragraph? MakeParagraph(string text, SourceLine first)
     {

@@ -5,7 +5,9 @@ namespace Corpus.Ingest.Normalizing;
 /// <param name="TrailingSpaceEndsParagraph">Only paragraph-final lines carry a trailing space, so it marks their end.</param>
 /// <param name="BlankLineEndsParagraph">Most lines follow the previous one directly, so a blank line between two marks a
 /// paragraph break (where extraction put blank lines between all lines, they tell nothing).</param>
-internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpaceEndsParagraph, bool BlankLineEndsParagraph = false)
+/// <param name="UsualTrailingWidth">The white space most lines end with (extraction may put a space after every line);
+/// only more than that is a space of the source's own.</param>
+internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpaceEndsParagraph, bool BlankLineEndsParagraph = false, int UsualTrailingWidth = 0)
 {
     private const int MinLines = 6;
     private const int MaxWrapWidth = 80;
@@ -13,6 +15,7 @@ internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpac
     public static WrapLayout Detect(IReadOnlyList<SourceLine> lines)
     {
         Span<int> histogram = stackalloc int[MaxWrapWidth + 8];
+        Span<int> trailingWidths = stackalloc int[4];
         var counted = 0;
         var trailing = 0;
         var afterBlank = 0;
@@ -24,6 +27,7 @@ internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpac
                 continue;
             }
             counted++;
+            trailingWidths[Math.Min(line.TrailingWidth, trailingWidths.Length - 1)]++;
             if (line.TrailingSpace)
             {
                 trailing++;
@@ -53,7 +57,12 @@ internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpac
         }
         var hardWrapped = width > 0 && near * 2 >= counted;
         var trailingMarks = hardWrapped && trailing * 20 >= counted && trailing * 5 <= counted * 4;
-        return new WrapLayout(hardWrapped, width, trailingMarks, hardWrapped && afterBlank * 2 < lines.Count);
+        var usualTrailing = 0;
+        for (var w = 1; w < trailingWidths.Length; w++)
+        {
+            usualTrailing = trailingWidths[w] > trailingWidths[usualTrailing] ? w : usualTrailing;
+        }
+        return new WrapLayout(hardWrapped, width, trailingMarks, hardWrapped && afterBlank * 2 < lines.Count, usualTrailing);
     }
 
     /// <summary>The line reached the wrap width, so the paragraph may go on in the next line.</summary>

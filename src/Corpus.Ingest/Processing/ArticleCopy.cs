@@ -5,6 +5,7 @@ namespace Corpus.Ingest.Processing;
 
 /// <summary>One appearance of an article in one file, ready for deduplication.</summary>
 /// <param name="File">Path relative to the corpus folder, '/' separated.</param>
+/// <param name="Part">1-based position of the article among the articles of its file.</param>
 /// <param name="Text">Clean display text, paragraphs separated by '\n'.</param>
 /// <param name="Sketch">Fingerprints of the folded text (its length, content hash, shingles); the folded text itself is
 /// not kept, to keep a large corpus in memory.</param>

@@ -14,20 +14,22 @@ internal static class DocumentMerger
     private const double SameShare = 0.99;
 
     /// <param name="copies">The group, in corpus order.</param>
-    /// <param name="corpusYear">Year for dates that no copy and no source states.</param>
     /// <param name="chosen">The copy <see cref="Choose"/> picked.</param>
-    public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, ArticleCopy chosen, int? corpusYear, string id)
+    public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, ArticleCopy chosen, string id)
     {
         var others = copies.Where(c => !ReferenceEquals(c, chosen)).ToList();
         var ranked = new[] { chosen }.Concat(others.OrderByDescending(c => c.Sketch.Length)).ToList();
         var metadata = chosen.Metadata;
         var title = metadata.Titled ? metadata.Title : ranked.FirstOrDefault(c => c.Metadata.Titled)?.Metadata.Title ?? metadata.Title;
-        var (date, inferred) = MergeDate(ranked, corpusYear);
+        var (date, inferred) = MergeDate(ranked);
         var sources = new List<SourceAppearance>(copies.Count) { new(chosen.File, chosen.Part, false, false, 1.0) };
+        var chosenFolded = others.Count > 0 ? TextFolder.Fold(chosen.Text) : "";
         foreach (var copy in others)
         {
-            var similarity = Math.Round(DuplicateFinder.Similarity(copy.Sketch, chosen.Sketch), 3);
-            sources.Add(new SourceAppearance(copy.File, copy.Part, true, IsPartial(copy, chosen, similarity), similarity));
+            var partial = IsPartial(copy, chosen, DuplicateFinder.Similarity(copy.Sketch, chosen.Sketch));
+            // Containment rather than Jaccard, so that a copy cut short but otherwise whole reports about 1.0.
+            var containment = Math.Round(RunContainment.Of(TextFolder.Fold(copy.Text), chosenFolded), 3);
+            sources.Add(new SourceAppearance(copy.File, copy.Part, true, partial, containment));
         }
         return new CleanDocument(
             id, title, date, inferred,
@@ -59,23 +61,16 @@ internal static class DocumentMerger
         (copy.HasDateline ? 1 : 0) + (copy.Metadata.Venue is not null ? 1 : 0)
         + (copy.Metadata.Date is { IsComplete: true } && !copy.Metadata.DateInferred ? 1 : 0) + (copy.Metadata.Date.HasDay ? 1 : 0);
 
-    private static (DateOnly? Date, bool Inferred) MergeDate(List<ArticleCopy> ranked, int? corpusYear)
+    /// <summary>A date stated in full by a copy; else one whose year came from a copy's own file; else none, since a
+    /// month and day without a year do not make a date.</summary>
+    private static (DateOnly? Date, bool Inferred) MergeDate(List<ArticleCopy> ranked)
     {
-        var stated = ranked.FirstOrDefault(c => c.Metadata is { DateInferred: false, Date.IsComplete: true });
-        if (stated is not null && stated.Metadata.Date.ToDate() is { } statedDate)
+        var stated = ranked.FirstOrDefault(c => c.Metadata is { DateInferred: false } && c.Metadata.Date.ToDate() is not null);
+        if (stated is not null)
         {
-            return (statedDate, false);
+            return (stated.Metadata.Date.ToDate(), false);
         }
-        var partial = ranked.FirstOrDefault(c => c.Metadata.Date is { HasDay: true, Month: not null });
-        if (partial is null)
-        {
-            return (null, false);
-        }
-        var date = partial.Metadata.Date;
-        if (date.Year is null)
-        {
-            date = date with { Year = corpusYear };
-        }
-        return (date.ToDate(), true);
+        var inferred = ranked.FirstOrDefault(c => c.Metadata.Date.ToDate() is not null);
+        return inferred is null ? (null, false) : (inferred.Metadata.Date.ToDate(), true);
     }
 }

@@ -39,8 +39,13 @@ internal static class FileProcessor
         var normalized = TextNormalizer.Normalize(text);
         var raw = ArticleSplitter.Split(normalized);
         var copies = new List<ArticleCopy>(raw.Count);
-        foreach (var article in raw)
+        foreach (var split in raw)
         {
+            var article = split with { Body = WebLeftovers.Strip(split.Headline, split.Body) };
+            if (article.Body.Count == 0)
+            {
+                continue;
+            }
             var body = string.Join('\n', article.Body.Select(p => p.Text));
             var buffer = ArrayPool<char>.Shared.Rent(body.Length);
             var length = TextFolder.Fold(body, buffer);
@@ -51,7 +56,7 @@ internal static class FileProcessor
                 continue;
             }
             copies.Add(new ArticleCopy(
-                relativePath, copies.Count, body, MetadataExtractor.Extract(article), sketch,
+                relativePath, copies.Count + 1, body, MetadataExtractor.Extract(article), sketch,
                 article.HardWrapped, CountHalfWidthPunctuation(body), article.Body.Take(3).Any(p => ArticleCues.Dateline(p.Text).Success)));
         }
         return YearInference.FillFromSource(copies);

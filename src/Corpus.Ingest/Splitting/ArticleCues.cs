@@ -28,7 +28,7 @@ internal static partial class ArticleCues
     public static bool IsSalutation(string paragraph) =>
         paragraph.Length is >= 2 and <= 48 && paragraph[^1] is '：' or ':' && !paragraph.AsSpan(0, paragraph.Length - 1).ContainsAny("，,。；;！!？?");
 
-    /// <summary>A headline naming what the article is: a speech, a letter, a meeting, an inspection.</summary>
+    /// <summary>A headline naming what the article is: a speech, a letter, a meeting, an inspection, a call; whoever the speaker.</summary>
     public static bool HasHeadlineWord(string title) => HeadlineWordRegex().IsMatch(title);
 
     /// <summary>A line marking the end of an article: "（完）", "（责任编辑：…）".</summary>
@@ -49,7 +49,8 @@ internal static partial class ArticleCues
     [GeneratedRegex(@"^.{0,60}?\p{IsCJKUnifiedIdeographs}(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2})月)?(?<d>\d{1,2})日(?:上午|下午|晚上|晚|中午)?(?:在|赴|来到|主持|出席|同|向|给|会见|考察|调研|召开)")]
     private static partial Regex InlineDateRegex();
 
-    [GeneratedRegex(@"讲话|回信|贺信|复信|的信$|致辞|贺词|会议|座谈会|考察|调研|视察|习近平|发表|召开|主持|出席|报告")]
+    // Words of the event, never a name: "在…上的讲话", "…的回信", "X在Y考察", "X主持召开…", "X出席…", "X同Y通电话".
+    [GeneratedRegex(@"讲话|回信|贺信|复信|的信$|致辞|贺词|贺电|致电|寄语|会议|座谈会|考察|调研|视察|发表|召开|主持|出席|会见|会晤|会谈|通电话|报告")]
     private static partial Regex HeadlineWordRegex();
 
     [GeneratedRegex(@"^[（(](?:完|责任编辑[:：].*|编辑[:：].*)[）)]$")]

@@ -127,7 +127,7 @@ internal static class ArticleSplitter
         {
             if (body.Count > 0)
             {
-                articles.Add(new RawArticle(JoinHeadline(headline, hardWrapped), body, articles.Count, hardWrapped));
+                articles.Add(new RawArticle(JoinHeadline(headline, hardWrapped), body, articles.Count + 1, hardWrapped));
             }
             else if (headline.Count > 0 && articles.Count > 0)
             {
@@ -138,7 +138,7 @@ internal static class ArticleSplitter
             else if (headline.Count > 0)
             {
                 // A file of headline-like lines only: its lines are the text.
-                articles.Add(new RawArticle("", [.. headline], 0, hardWrapped));
+                articles.Add(new RawArticle("", [.. headline], 1, hardWrapped));
             }
             headline.Clear();
             body = [];

@@ -19,6 +19,8 @@ public sealed class SearchBenchmark(SearchService service, IReadOnlyList<string>
         ("date-filter", new SearchOptions(Snippets: false, Facets: false), true),
         ("facets", new SearchOptions(Snippets: false, Facets: true), false),
         ("all", SearchOptions.Everything, true),
+        // What /api/search computes for a bare query: the in-process side of the HTTP load test's comparison.
+        ("api", SearchOptions.Everything, false),
     ];
 
     /// <summary>The date range of the filter modes: a range typical of the corpus's recent years.</summary>

@@ -38,6 +38,9 @@ public sealed class CorpusIndex : IDisposable
     /// <summary>The corpus fingerprint recorded by the last successful <see cref="Replace"/>, or null.</summary>
     public string? Fingerprint => WithSearcher(s => s is null ? null : Metadata(s)?.Fingerprint);
 
+    /// <summary>True when the index was written by this build of the ingest and search code (see <see cref="IndexBuild"/>).</summary>
+    public bool WrittenByThisBuild => WithSearcher(s => s is not null && Metadata(s)?.Build == IndexBuild.Stamp);
+
     /// <summary>Makes the index hold exactly these documents (update by id, delete the rest), commits, refreshes searchers.</summary>
     public void Replace(IngestResult result, CancellationToken cancellationToken = default)
     {
@@ -81,7 +84,7 @@ public sealed class CorpusIndex : IDisposable
                 }
                 var metadata = new IndexMetadata(
                     result.Fingerprint, result.Files, result.Bytes, result.DuplicatesMerged,
-                    result.Documents.Sum(d => (long)d.Text.Length), result.Skipped, DateTimeOffset.UtcNow);
+                    result.Documents.Sum(d => (long)d.Text.Length), result.Skipped, DateTimeOffset.UtcNow, IndexBuild.Stamp);
                 writer.SetCommitData(metadata.ToCommitData());
                 writer.Commit();
                 logger.LogInformation(

@@ -8,7 +8,7 @@ namespace Corpus.Search.Indexing;
 /// <summary>What the last ingest recorded about its corpus, kept in the index commit's user data so it survives restarts.</summary>
 internal sealed record IndexMetadata(
     string Fingerprint, int Files, long Bytes, int DuplicatesMerged, long Characters, IReadOnlyList<SkippedFile> Skipped,
-    DateTimeOffset IngestedAt)
+    DateTimeOffset IngestedAt, string Build)
 {
     private const string FingerprintKey = "corpus.fingerprint";
     private const string FilesKey = "corpus.files";
@@ -17,6 +17,7 @@ internal sealed record IndexMetadata(
     private const string CharactersKey = "corpus.characters";
     private const string SkippedKey = "corpus.skipped";
     private const string IngestedAtKey = "corpus.ingestedAt";
+    private const string BuildKey = "index.build";
 
     public Dictionary<string, string> ToCommitData() => new()
     {
@@ -27,6 +28,7 @@ internal sealed record IndexMetadata(
         [CharactersKey] = Characters.ToString(CultureInfo.InvariantCulture),
         [SkippedKey] = JsonSerializer.Serialize(Skipped, CorpusJson.Options),
         [IngestedAtKey] = IngestedAt.ToString("O", CultureInfo.InvariantCulture),
+        [BuildKey] = Build,
     };
 
     /// <returns>Null for an index written without this metadata (or an empty one).</returns>
@@ -43,6 +45,7 @@ internal sealed record IndexMetadata(
             int.Parse(data[DuplicatesKey], CultureInfo.InvariantCulture),
             long.Parse(data[CharactersKey], CultureInfo.InvariantCulture),
             JsonSerializer.Deserialize<List<SkippedFile>>(data[SkippedKey], CorpusJson.Options) ?? [],
-            DateTimeOffset.Parse(data[IngestedAtKey], CultureInfo.InvariantCulture));
+            DateTimeOffset.Parse(data[IngestedAtKey], CultureInfo.InvariantCulture),
+            data.TryGetValue(BuildKey, out var build) ? build : "");
     }
 }

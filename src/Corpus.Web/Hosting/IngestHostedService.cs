@@ -6,7 +6,8 @@ namespace Corpus.Web.Hosting;
 
 /// <summary>Brings the index up to date with the corpus at startup, while the site answers 503 "ingesting".</summary>
 public sealed class IngestHostedService(
-    CorpusPaths paths, CorpusIndexer indexer, IndexReadiness readiness, ILogger<IngestHostedService> logger) : BackgroundService
+    CorpusPaths paths, CorpusIndexer indexer, SearchService search, IndexReadiness readiness, ILogger<IngestHostedService> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(3);
 
@@ -15,6 +16,7 @@ public sealed class IngestHostedService(
         if (paths.CorpusDir is null)
         {
             logger.LogInformation("No corpus configured: serving the index in {IndexDir} as it is", paths.IndexDir);
+            await Task.Run(WarmUp, stoppingToken);
             readiness.MarkReady();
             return;
         }
@@ -46,6 +48,7 @@ public sealed class IngestHostedService(
                     "Ingested {Documents} documents from {Files} files ({Skipped} skipped, {Duplicates} duplicates merged) in {ElapsedSeconds:F1} s",
                     result.Documents.Count, result.Files, result.Skipped.Count, result.DuplicatesMerged, clock.Elapsed.TotalSeconds);
             }
+            WarmUp();
             readiness.MarkReady();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,6 +60,25 @@ public sealed class IngestHostedService(
             // No crash loop: the site stays up and /healthz tells what went wrong.
             logger.LogError(e, "Ingesting {CorpusDir} failed", corpusDir);
             readiness.MarkFailed(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The first search in a process loads SmartCn's dictionaries and compiles the query path (most of a second):
+    /// pay it before the site reports ready, not in the first user's request.
+    /// </summary>
+    private void WarmUp()
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = search.Search(new SearchRequest("的 中国", Size: 10));
+            logger.LogInformation("Warmed up the search path in {ElapsedMs:F0} ms ({Hits} hits)", clock.Elapsed.TotalMilliseconds, result.Total);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A cold first request is slow, not wrong: serve anyway and let the request show the real error if any.
+            logger.LogWarning(e, "Warming up the search path failed");
         }
     }
 

@@ -99,4 +99,22 @@ public sealed class MetadataExtractorTests
         var metadata = Assert.Single(Extract("习近平在湖北省考察疫情防控工作\n3月10日电　习近平10日专门赴湖北省武汉市考察疫情防控工作。"));
         Assert.Equal("湖北省武汉市", metadata.Venue);
     }
+
+    [Theory]
+    [InlineData("中共中央政治局常务委员会召开会议\n新华社北京3月18日电　中共中央政治局常务委员会3月18日召开会议，分析国内外新冠肺炎疫情防控和经济形势，研究部署统筹抓好疫情防控和经济社会发展重点工作。中共中央总书记习近平主持会议并发表重要讲话。\n会议指出，要保持定力。", "习近平")]
+    [InlineData("国务院常务会议部署稳就业举措\n新华社北京5月6日电　国务院常务会议6日在北京召开，会议听取有关部门关于就业形势的汇报，研究部署进一步稳定和扩大就业的政策措施，决定加大对高校毕业生和农民工就业的支持力度。国务院总理李强主持会议并发表讲话。\n会议指出，就业是最大的民生。", "李强")]
+    [InlineData("王沪宁主持召开全国政协常委会会议并发表讲话\n新华社北京6月20日电　全国政协常委会会议20日在北京召开。\n会议审议有关报告。", "王沪宁")]
+    [InlineData("全国人大常委会会议闭幕　赵乐际出席并讲话\n新华社北京4月26日电　十四届全国人大常委会第九次会议26日在京闭幕。\n会议表决通过有关法律。", "赵乐际")]
+    [InlineData("统筹推进疫情防控和经济社会发展\n　　新华社北京4月8日电　为做好统筹推进疫情防控和经济社会发展工作，有关部门近日召开专题会议，听取各地复工复产进展情况汇报，研究部署下一阶段工作。中共中央总书记、国家主席、中央军委主席韩正明4月8日上午在北京主持召开会议。\n　　会议强调，要抓好各项工作。", "韩正明")]
+    public void The_speaker_is_found_where_the_headline_or_the_lead_states_one(string raw, string speaker)
+    {
+        Assert.Equal(speaker, Assert.Single(Extract(raw)).Speaker);
+    }
+
+    [Fact]
+    public void A_report_that_names_no_one_has_no_speaker()
+    {
+        var metadata = Assert.Single(Extract("社区防线筑牢守好\n新华社北京3月10日电　疫情防控，关键在治，基础在防。社区是城市的基本单元，也是疫情防控的第一线。\n各地社区党组织主动作为，扎紧安全网。"));
+        Assert.Null(metadata.Speaker);
+    }
 }

@@ -46,6 +46,35 @@ public sealed class TextNormalizerTests
         Assert.Equal([first, Paragraph2], Texts(raw));
     }
 
+    private const string LatinParagraph = "世界卫生组织（World Health Organization）总干事表示，中国采取的防控措施为世界争取了宝贵时间。"
+        + "共建“一带一路”倡议（The Belt and Road Initiative）为各国合作搭建了新的平台，也为全球经济增长注入了新动力。";
+
+    /// <summary>Wrapped at every width from 14 to 40, the break falls inside words and at the spaces between them.</summary>
+    public static TheoryData<int> WrapWidths => [.. Enumerable.Range(14, 27)];
+
+    [Theory]
+    [MemberData(nameof(WrapWidths))]
+    public void A_wrap_between_latin_letters_gets_a_space_only_where_the_source_had_one(int width)
+    {
+        // Extraction that puts a space after every line: only a space beyond it, or one opening the next line, counts.
+        Assert.Equal([Paragraph1, LatinParagraph, Paragraph2], Texts(Wrap(width, Paragraph1, LatinParagraph, Paragraph2)));
+        // pdftotext style, no space after a line unless the text had one there.
+        var raw = string.Join("\n", Chunks(Paragraph1, width)) + "\n\n" + string.Join("\n", Chunks(LatinParagraph, width))
+            + "\n\n" + string.Join("\n", Chunks(Paragraph2, width));
+        Assert.Equal([Paragraph1, LatinParagraph, Paragraph2], Texts(raw));
+    }
+
+    [Fact]
+    public void Without_a_space_at_the_break_a_word_wrapped_inside_is_joined_and_a_capital_starts_a_new_word()
+    {
+        var lines = Chunks("世界卫生组织负责人介绍了全球疫情形势和各国采取的防控措施，并呼吁加强国际合作。", 14).ToList();
+        lines.AddRange(["该组织英文名为Worl", "d Health Organiza", "tion，总部设在日内瓦，", "中文简称世卫组织。"]);
+        lines.AddRange(Chunks("各国专家表示，疫情防控需要全球携手应对，任何国家都不能独善其身。", 14));
+        var text = string.Concat(Texts(string.Join("\n", lines)));
+        Assert.Contains("World Health Organization", text);
+        Assert.Contains("名为World", text);
+    }
+
     private static IEnumerable<string> Chunks(string text, int width)
     {
         for (var k = 0; k < text.Length; k += width)

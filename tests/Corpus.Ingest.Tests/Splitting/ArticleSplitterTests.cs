@@ -20,7 +20,7 @@ public sealed class ArticleSplitterTests
             货物品类不断丰富，运输效率明显提升。
             """);
         Assert.Equal(["春耕生产有序推进", "中欧班列开行数量创新高"], articles.Select(a => a.Headline));
-        Assert.Equal([0, 1], articles.Select(a => a.Part));
+        Assert.Equal([1, 2], articles.Select(a => a.Part));
         Assert.All(articles, a => Assert.Equal(2, a.Body.Count));
     }
 
@@ -91,6 +91,21 @@ public sealed class ArticleSplitterTests
             """);
         Assert.Equal(2, articles.Count);
         Assert.True(articles[1].Body[0].Continued);
+    }
+
+    [Theory]
+    [InlineData("李强同德国总理通电话", "李强表示，中德两国保持密切沟通，推动合作取得新进展。")]
+    [InlineData("王沪宁会见台湾青年交流团", "王沪宁说，两岸青年要加强交流，共同书写新的篇章。")]
+    [InlineData("赵乐际出席全国人大代表座谈", "赵乐际指出，人大代表要密切联系群众，反映群众呼声。")]
+    public void A_headline_naming_an_event_opens_an_article_whoever_the_speaker(string headline, string lead)
+    {
+        var articles = Split($"""
+            夏粮收购进展顺利
+            各地夏粮收购工作有序推进，收购进度快于去年同期，农民售粮顺畅。
+            {headline}
+            {lead}
+            """);
+        Assert.Equal(["夏粮收购进展顺利", headline], articles.Select(a => a.Headline));
     }
 
     [Fact]
