@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -89,10 +90,31 @@ public sealed class ApiTests(AppFixture app)
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));
         Assert.Equal(["id", "title", "date", "left", "match", "right", "offset"], rows[0]);
         Assert.Equal(expected.Lines.Count, rows.Count - 1);
-        Assert.Equal(expected.Lines.Select(l => (l.Id, l.Left, l.Match, l.Right)), rows.Skip(1).Select(r => (r[0], r[3], r[4], r[5])));
+        Assert.Equal(
+            expected.Lines.Select(l => (Csv.AsText(l.Id), Csv.AsText(l.Left), Csv.AsText(l.Match), Csv.AsText(l.Right))),
+            rows.Skip(1).Select(r => (r[0], r[3], r[4], r[5])));
+        Assert.False(expected.Truncated);
+        Assert.Equal("false", Assert.Single(response.Headers.GetValues("X-Corpus-Truncated")));
+        Assert.Equal(expected.Total.ToString(), Assert.Single(response.Headers.GetValues("X-Corpus-Total")));
 
         var viaApi = await app.Client.GetByteArrayAsync($"/api/concordance?q={Uri.EscapeDataString(phrase)}&sort=right&format=csv");
         Assert.Equal(bytes, viaApi);
+    }
+
+    [Theory]
+    [InlineData("/concordance.csv?q=")]
+    [InlineData("/api/concordance?format=csv&q=")]
+    public async Task Head_on_the_csv_answers_like_get_without_a_body(string prefix)
+    {
+        var url = prefix + Uri.EscapeDataString(Samples.CommonPhrase);
+        var get = await app.Client.GetAsync(url);
+
+        var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/csv", head.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(get.Headers.GetValues("X-Corpus-Total"), head.Headers.GetValues("X-Corpus-Total"));
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -53,6 +53,26 @@ public sealed class DocumentPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Provenance_numbers_the_articles_of_each_file_from_one()
+    {
+        var shown = new List<(string File, int Part)>();
+        foreach (var document in app.Search.AllDocuments())
+        {
+            var page = await Html.Get(app.Client, $"/documents/{Uri.EscapeDataString(document.Id)}");
+            shown.AddRange(page.Document.QuerySelectorAll(".provenance tbody tr")
+                .Select(r => (r.QuerySelector("td.file")!.Text(), int.Parse(r.Children[1].Text()))));
+        }
+
+        // Every article of a file is some document's source, so a file's parts read 1, 2, … k with no gap.
+        Assert.NotEmpty(shown);
+        Assert.All(shown.GroupBy(s => s.File), file =>
+        {
+            var parts = file.Select(s => s.Part).Distinct().Order().ToArray();
+            Assert.Equal(Enumerable.Range(1, parts.Length), parts);
+        });
+    }
+
+    [Fact]
     public async Task Unknown_document_is_404_on_the_page_and_the_api()
     {
         var page = await Html.Get(app.Client, "/documents/no-such-document");

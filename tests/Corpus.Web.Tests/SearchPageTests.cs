@@ -168,6 +168,26 @@ public sealed class SearchPageTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Filters_in_force_show_above_the_results_each_with_a_link_that_removes_it()
+    {
+        var facets = (await Api(Phrase)).GetProperty("facets");
+        var venue = facets.GetProperty("venue").EnumerateObject().First(p => p.Value.GetInt32() > 0).Name;
+        var year = facets.GetProperty("year").EnumerateObject().First(p => p.Value.GetInt32() > 0).Name;
+        var unfiltered = (await Html.Get(app.Client, $"/?q={Uri.EscapeDataString(Phrase)}")).Document;
+
+        var page = await Html.Get(app.Client, $"/?q={Uri.EscapeDataString(Phrase)}&venue={Uri.EscapeDataString(venue)}&from={year}");
+
+        Assert.Empty(unfiltered.QuerySelectorAll(".summary .active-filters"));
+        var chips = page.Document.QuerySelectorAll(".summary .active-filters a.chip");
+        Assert.Equal(2, chips.Length);
+        var dateChip = chips.Single(c => c.Text().Contains(year));
+        var venueChip = chips.Single(c => c.Text().Contains(venue));
+        Assert.Equal($"/?q={Uri.EscapeDataString(Phrase)}&venue={Uri.EscapeDataString(venue)}", dateChip.Href(page.Document));
+        Assert.Equal($"/?q={Uri.EscapeDataString(Phrase)}&from={year}", venueChip.Href(page.Document));
+        Assert.Contains(venue, venueChip.GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public async Task No_results_under_a_filter_offers_links_that_remove_it()
     {
         var page = await Html.Get(app.Client, $"/?q={Uri.EscapeDataString(Phrase)}&from=1900&to=1900");

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Corpus.Search;
 using Corpus.Web.Tests.Support;
 
 namespace Corpus.Web.Tests;
@@ -49,6 +50,25 @@ public sealed class SecurityTests(AppFixture app)
         {
             Assert.Equal(Attack, box.Value);
         }
+    }
+
+    [Fact]
+    public async Task Chinese_text_is_emitted_as_is_while_markup_stays_encoded()
+    {
+        var hit = app.Search.Search(new SearchRequest(Samples.CommonPhrase)).Hits[0];
+        var query = Samples.CommonPhrase + " " + Attack;
+
+        var results = await Html.Get(app.Client, "/?q=" + Uri.EscapeDataString(Samples.CommonPhrase));
+        var withMarkup = await Html.Get(app.Client, "/?q=" + Uri.EscapeDataString(query));
+        var document = await Html.Get(app.Client, $"/documents/{Uri.EscapeDataString(hit.Id)}?q={Uri.EscapeDataString(Samples.CommonPhrase)}");
+
+        // The raw response text, not the parsed DOM: a numeric entity (&#x75AB;) would parse to the same text.
+        Assert.Contains($"value=\"{Samples.CommonPhrase}\"", results.Source);
+        Assert.Contains(hit.Title, results.Source);
+        Assert.Contains($"<h1 id=\"doc-title\">{hit.Title}</h1>", document.Source);
+        Assert.DoesNotContain($"&#x{(int)Samples.CommonPhrase[0]:X};", results.Source + document.Source, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Samples.CommonPhrase + " &lt;script&gt;", withMarkup.Source);
+        Assert.DoesNotContain("<script>alert", withMarkup.Source);
     }
 
     [Fact]

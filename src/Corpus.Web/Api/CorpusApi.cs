@@ -1,24 +1,26 @@
+using System.Globalization;
 using Corpus.Search;
 using Corpus.Search.Json;
 using Corpus.Web.Hosting;
 using Corpus.Web.Requests;
+using Microsoft.Extensions.Options;
 
 namespace Corpus.Web.Api;
 
 /// <summary>The JSON API: the same shapes as the CLI's --json output (<see cref="CorpusJson"/>).</summary>
 public static class CorpusApi
 {
-    /// <summary>Most concordance lines one API or CSV request returns.</summary>
-    public const int ConcordanceLimit = 5000;
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
     public static void MapCorpusApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireRateLimiting(RateLimitingSetup.ApiPolicy);
         api.MapGet("/search", Search);
         api.MapGet("/documents/{id}", Document);
-        api.MapGet("/concordance", Concordance);
+        // HEAD too: download managers and link checkers probe a file before fetching it.
+        api.MapMethods("/concordance", GetAndHead, Concordance);
         api.MapGet("/stats", (SearchService service) => Results.Json(service.Stats(), CorpusJson.Options));
-        app.MapGet("/concordance.csv", (HttpContext context) => ConcordanceCore(context, csv: true))
+        app.MapMethods("/concordance.csv", GetAndHead, (HttpContext context) => ConcordanceCore(context, csv: true))
             .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
     }
 
@@ -46,8 +48,12 @@ public static class CorpusApi
     private static IResult ConcordanceCore(HttpContext context, bool csv) => Guard(context, () =>
     {
         var (parameters, sort) = SearchParameterParser.ParseConcordance(context.Request.Query, requireQuery: true);
+        var limit = context.RequestServices.GetRequiredService<IOptions<ConcordanceOptions>>().Value.DownloadLimit;
         var result = context.RequestServices.GetRequiredService<SearchService>()
-            .Concordance(parameters.ToRequest(), sort, limit: ConcordanceLimit);
+            .Concordance(parameters.ToRequest(), sort, limit: limit);
+        // A CSV has no place to say it was cut, so the headers say it (the JSON carries total and truncated too).
+        context.Response.Headers[ConcordanceCsv.TruncatedHeader] = result.Truncated ? "true" : "false";
+        context.Response.Headers[ConcordanceCsv.TotalHeader] = result.Total.ToString(CultureInfo.InvariantCulture);
         return csv
             ? Results.File(ConcordanceCsv.Write(result), "text/csv; charset=utf-8", "concordance.csv")
             : Results.Json(result, CorpusJson.Options);

@@ -1,14 +1,19 @@
 using Corpus.Search;
+using Corpus.Web.Api;
 using Corpus.Web.Requests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Corpus.Web.Pages;
 
-public sealed class ConcordanceModel(SearchService service, ILogger<ConcordanceModel> logger) : PageModel
+public sealed class ConcordanceModel(SearchService service, IOptions<ConcordanceOptions> options, ILogger<ConcordanceModel> logger)
+    : PageModel
 {
-    /// <summary>Lines shown on the page; the CSV carries up to the API's limit.</summary>
+    /// <summary>Lines shown on the page; the CSV carries up to <see cref="DownloadLimit"/>.</summary>
     public const int PageLimit = 1000;
+
+    public int DownloadLimit => options.Value.DownloadLimit;
 
     public SearchParameters Parameters { get; private set; } = SearchParameters.Empty;
 

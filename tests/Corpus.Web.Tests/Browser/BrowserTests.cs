@@ -66,6 +66,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         await Navigate(page, () => page.Locator(".hit-title a").First.ClickAsync(), "/documents/");
         var total = await page.Locator(".doc-text mark.hit[id^='hit-']").CountAsync();
         Assert.True(total >= 2, "the first hit of a common phrase should occur more than once");
+        await session.Screenshot("document-top", fullPage: false);
 
         await page.Keyboard.PressAsync("n");
         await AssertCurrentHit(page, 1, total);

@@ -5,6 +5,10 @@ namespace Corpus.Web.Tests.Support;
 /// <summary>A minimal RFC 4180 reader, to check the CSV the way a spreadsheet would read it.</summary>
 public static class Csv
 {
+    /// <summary>A corpus value as the CSV must hold it: text that a spreadsheet would run as a formula starts with an apostrophe.</summary>
+    public static string AsText(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
     public static List<string[]> Parse(string text)
     {
         var rows = new List<string[]>();
