@@ -11,9 +11,9 @@ namespace Corpus.Web.Requests;
 public static class SearchParameterParser
 {
     public const int MaxQueryLength = 256;
-    public const int MaxSize = 100;
-    /// <summary>Deepest result reachable by paging (page × size).</summary>
-    public const int MaxResultWindow = 10_000;
+    public const int MaxSize = SearchService.MaxSize;
+    /// <summary>Deepest result reachable by paging (page × size): the search service's limit, checked with the other parameters.</summary>
+    public const int MaxResultWindow = SearchService.MaxResultWindow;
     private const int MaxFilterValues = 50;
     private const int MaxFilterLength = 100;
     private const int MaxDateLength = 10;
