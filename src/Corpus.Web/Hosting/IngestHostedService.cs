@@ -36,8 +36,11 @@ public sealed class IngestHostedService(
             logger.LogInformation("Bringing the index in {IndexDir} up to date with {CorpusDir}", paths.IndexDir, corpusDir);
             var progress = new ThrottledProgress(logger, ProgressInterval);
             // Stages that report nothing for a while (indexing, merging) still show in the log that work goes on.
-            using var heartbeat = new Timer(_ => progress.Heartbeat(), null, ProgressInterval, ProgressInterval);
-            var result = indexer.EnsureCurrent(corpusDir, progress, stoppingToken);
+            IngestResult? result;
+            using (new Timer(_ => progress.Heartbeat(), null, ProgressInterval, ProgressInterval))
+            {
+                result = indexer.EnsureCurrent(corpusDir, progress, stoppingToken);
+            }
             if (result is null)
             {
                 logger.LogInformation("Index is current with {CorpusDir}", corpusDir);
