@@ -26,7 +26,9 @@ port=5077
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" | grep -q ready && break; sleep 1; done
-wrk -t2 -c32 -d5s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt" >/dev/null   # warm-up
+# Warm-up: tiered compilation settles and the index pages are cached before anything is measured.
+wrk -t1 -c1 -d10s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt" >/dev/null
+wrk -t2 -c32 -d10s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt" >/dev/null
 # One connection: the latency HTTP adds to a request (compare p50 with the in-process "api" p50).
 echo "== HTTP, one connection: wrk -t1 -c1 -d15s"
 wrk -t1 -c1 -d15s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt"

@@ -13,7 +13,7 @@ public sealed class BenchIngestCommandTests
         {
             var run = CliRunner.Run(
                 "bench", "ingest", "--corpus", Path.Combine(generated, "raw"), "--truth", Path.Combine(generated, "truth.jsonl"),
-                "--index", index, "--runs", "1", "--json");
+                "--index", index, "--runs", "2", "--json");
             Assert.Equal(0, run.ExitCode);
             using var report = JsonDocument.Parse(run.Output);
             var root = report.RootElement;

@@ -54,9 +54,10 @@ internal static class BenchIngestCommand
             long indexBytes = 0;
             for (var i = 0; i < count; i++)
             {
-                if (indexDir.Exists)
+                // Every run builds from nothing (DirectoryInfo.Exists would answer from its first look).
+                if (Directory.Exists(indexDir.FullName))
                 {
-                    indexDir.Delete(recursive: true);
+                    Directory.Delete(indexDir.FullName, recursive: true);
                 }
                 var clock = Stopwatch.StartNew();
                 using (var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>()))
