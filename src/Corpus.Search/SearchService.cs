@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Corpus.Ingest.Model;
 using Corpus.Search.Concordance;
 using Corpus.Search.Facets;
@@ -13,6 +14,9 @@ namespace Corpus.Search;
 public sealed class SearchService(CorpusIndex index)
 {
     public const int MaxSize = 100;
+
+    /// <summary>Longest query accepted, in characters: ample for phrases, small enough that nobody pastes a document.</summary>
+    public const int MaxQueryLength = 256;
 
     /// <summary>How deep paging goes: past it, a narrower query serves users better than page 500 would.</summary>
     public const int MaxResultWindow = 10_000;
@@ -257,7 +261,7 @@ public sealed class SearchService(CorpusIndex index)
         }
         if (request.From is { } from && request.To is { } to && from > to)
         {
-            throw new QueryException($"起始日期 {from:yyyy-MM-dd} 晚于结束日期 {to:yyyy-MM-dd}");
+            throw new QueryException($"起始日期 {from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 晚于结束日期 {to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         }
     }
 }

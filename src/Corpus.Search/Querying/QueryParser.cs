@@ -8,7 +8,7 @@ namespace Corpus.Search.Querying;
 /// </summary>
 internal static class QueryParser
 {
-    public const int MaxLength = 500;
+    public const int MaxLength = SearchService.MaxQueryLength;
     private const int MaxTerms = 32;
     private const string TitlePrefix = "title:";
 

@@ -56,7 +56,7 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
 
     public int TotalPages => Result is null
         ? 0
-        : Math.Min((Result.Total + Parameters.Size - 1) / Parameters.Size, SearchParameterParser.MaxResultWindow / Parameters.Size);
+        : Math.Min((Result.Total + Parameters.Size - 1) / Parameters.Size, SearchService.MaxResultWindow / Parameters.Size);
 
     public string SearchUrl(SearchParameters parameters) => "/" + parameters.ToQueryString();
 

@@ -5,15 +5,13 @@ using Microsoft.Extensions.Primitives;
 namespace Corpus.Web.Requests;
 
 /// <summary>
-/// Reads and validates search parameters from a query string. Every problem becomes a <see cref="QueryException"/>
-/// with a message for users (400), never an exception that would surface as 500.
+/// Reads search parameters from a query string and checks their form (lengths, numbers, dates); what a search may ask
+/// (page size, paging depth, date order, kinds) is the search service's to check. Every problem becomes a
+/// <see cref="QueryException"/> with a message for users (400), never an exception that would surface as 500.
 /// </summary>
 public static class SearchParameterParser
 {
-    public const int MaxQueryLength = 256;
-    public const int MaxSize = SearchService.MaxSize;
-    /// <summary>Deepest result reachable by paging (page × size): the search service's limit, checked with the other parameters.</summary>
-    public const int MaxResultWindow = SearchService.MaxResultWindow;
+    public const int MaxQueryLength = SearchService.MaxQueryLength;
     private const int MaxFilterValues = 50;
     private const int MaxFilterLength = 100;
     private const int MaxDateLength = 10;
@@ -34,20 +32,8 @@ public static class SearchParameterParser
         var to = DateText(query, "to");
         var fromDate = from is null ? (DateOnly?)null : ParseDate(from, upper: false, "起始日期");
         var toDate = to is null ? (DateOnly?)null : ParseDate(to, upper: true, "结束日期");
-        if (fromDate > toDate)
-        {
-            throw new QueryException($"起始日期 {from} 晚于结束日期 {to}。");
-        }
         var page = Number(query, "page", 1, "页码");
         var size = Number(query, "size", SearchParameters.DefaultSize, "每页条数");
-        if (size > MaxSize)
-        {
-            throw new QueryException($"每页条数最多 {MaxSize}。");
-        }
-        if ((long)page * size > MaxResultWindow)
-        {
-            throw new QueryException($"只能翻阅前 {MaxResultWindow} 条结果：请缩小检索范围。");
-        }
         return new SearchParameters(
             q, from, to, Values(query, "venue", "地点"), Values(query, "kind", "类别"),
             SortNames.ParseSearch(Single(query, "sort")), page, size)
