@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Corpus.Search;
+using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands;
 
@@ -10,14 +12,15 @@ internal static class CommonOptions
         Required = true,
     };
 
-    /// <summary>Fails with a clear line (exit code 2) when the index folder holds no index yet.</summary>
-    public static bool RequireIndex(DirectoryInfo index, TextWriter error)
+    /// <summary>Opens the index in the folder; when there is none yet, writes a clear line and returns null (exit code 2).</summary>
+    /// <remarks>Opening a missing folder would give an empty index, which reads as "no hits" rather than as a wrong path.</remarks>
+    public static CorpusIndex? OpenExisting(DirectoryInfo index, TextWriter error, ILoggerFactory loggerFactory)
     {
         if (index.Exists && index.EnumerateFiles("segments*").Any())
         {
-            return true;
+            return new CorpusIndex(index.FullName, loggerFactory.CreateLogger<CorpusIndex>());
         }
         error.WriteLine($"error: {index.FullName}: no index here; run `corpus ingest --corpus DIR --index {index.FullName}` first");
-        return false;
+        return null;
     }
 }

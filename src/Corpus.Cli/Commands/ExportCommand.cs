@@ -16,11 +16,11 @@ internal static class ExportCommand
         {
             var indexDir = parse.GetRequiredValue(index);
             var output = parse.InvocationConfiguration.Output;
-            if (!CommonOptions.RequireIndex(indexDir, parse.InvocationConfiguration.Error))
+            using var corpusIndex = CommonOptions.OpenExisting(indexDir, parse.InvocationConfiguration.Error, loggerFactory);
+            if (corpusIndex is null)
             {
                 return ExitCodes.BadInput;
             }
-            using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
             foreach (var document in new SearchService(corpusIndex).AllDocuments())
             {
                 output.WriteLine(JsonSerializer.Serialize(document, CorpusJson.Options));

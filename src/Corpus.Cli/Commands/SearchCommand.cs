@@ -29,11 +29,11 @@ internal static partial class SearchCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var indexDir = parse.GetRequiredValue(index);
-            if (!CommonOptions.RequireIndex(indexDir, error))
+            using var corpusIndex = CommonOptions.OpenExisting(indexDir, error, loggerFactory);
+            if (corpusIndex is null)
             {
                 return ExitCodes.BadInput;
             }
-            using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
             try
             {
                 var request = new SearchRequest(

@@ -17,11 +17,11 @@ internal static class StatsCommand
         {
             var indexDir = parse.GetRequiredValue(index);
             var output = parse.InvocationConfiguration.Output;
-            if (!CommonOptions.RequireIndex(indexDir, parse.InvocationConfiguration.Error))
+            using var corpusIndex = CommonOptions.OpenExisting(indexDir, parse.InvocationConfiguration.Error, loggerFactory);
+            if (corpusIndex is null)
             {
                 return ExitCodes.BadInput;
             }
-            using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
             var stats = new SearchService(corpusIndex).Stats();
             if (parse.GetValue(json))
             {

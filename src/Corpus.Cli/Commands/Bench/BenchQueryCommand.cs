@@ -31,16 +31,16 @@ internal static class BenchQueryCommand
             var error = parse.InvocationConfiguration.Error;
             var indexDir = parse.GetRequiredValue(index);
             var queryFile = parse.GetRequiredValue(queries);
-            if (!CommonOptions.RequireIndex(indexDir, error))
-            {
-                return ExitCodes.BadInput;
-            }
             if (!queryFile.Exists)
             {
                 error.WriteLine($"error: {queryFile.FullName}: no such file");
                 return ExitCodes.BadInput;
             }
-            using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
+            using var corpusIndex = CommonOptions.OpenExisting(indexDir, error, loggerFactory);
+            if (corpusIndex is null)
+            {
+                return ExitCodes.BadInput;
+            }
             var service = new SearchService(corpusIndex);
             var benchmark = new SearchBenchmark(service, SearchBenchmark.ReadQueries(queryFile.FullName));
             benchmark.Run(warmupRuns: 2, runs: 0);
