@@ -60,4 +60,17 @@ public sealed class HighlightConcordanceTests(SeedCorpus corpus) : IClassFixture
         var limited = corpus.Service.Concordance(request, ConcordanceSort.Left, limit: 3);
         Assert.Equal((expected, 3, true), (limited.Total, limited.Lines.Count, limited.Truncated));
     }
+
+    [Theory]
+    [InlineData(SearchSort.Date)]
+    [InlineData(SearchSort.DateAsc)]
+    public void ConcordanceInDocumentOrderFollowsTheDateSortWithUndatedLast(SearchSort order)
+    {
+        var lines = corpus.Service.Concordance(new SearchRequest("的", Sort: order), ConcordanceSort.Document, limit: 100_000).Lines;
+        var dates = lines.Select(l => l.Date).ToList();
+        var dated = dates.TakeWhile(d => d is not null).ToList();
+        Assert.All(dates.Skip(dated.Count), d => Assert.Null(d));
+        Assert.Equal(order == SearchSort.Date ? dated.OrderByDescending(d => d) : dated.OrderBy(d => d), dated);
+        Assert.True(dated.Distinct().Count() > 1);
+    }
 }

@@ -1,3 +1,4 @@
+using Corpus.Search.Facets;
 using Corpus.Search.Highlighting;
 using Corpus.Search.Indexing;
 using Lucene.Net.Search;
@@ -13,17 +14,22 @@ internal static class ConcordanceBuilder
         IndexSearcher searcher, IReadOnlyList<(int Doc, float Score)> hits, IReadOnlyList<string> phrases, SearchSort documentOrder,
         ConcordanceSort sort, int context, int limit)
     {
-        var documents = hits.Select(h => (h.Doc, h.Score, Stored: searcher.Doc(h.Doc, Fields))).ToList();
+        // Order by score or date key first and read each document's stored fields only in the loop, so a phrase found in
+        // most of the corpus never holds all its texts in memory at once.
+        var dates = DateKeys.For(searcher.IndexReader);
+        var leaves = searcher.IndexReader.Leaves;
         var ordered = documentOrder switch
         {
-            SearchSort.Relevance => documents.OrderByDescending(d => d.Score).ThenBy(d => d.Doc),
-            SearchSort.Date => documents.OrderByDescending(d => d.Stored.Get(FieldNames.Date) ?? "", StringComparer.Ordinal).ThenBy(d => d.Doc),
-            _ => documents.OrderBy(d => d.Stored.Get(FieldNames.Date) ?? "\uffff", StringComparer.Ordinal).ThenBy(d => d.Doc),
+            SearchSort.Relevance => hits.OrderByDescending(h => h.Score).ThenBy(h => h.Doc),
+            // A date key of 0 (no date) sorts last either way.
+            SearchSort.Date => hits.OrderByDescending(h => dates.ForDocument(leaves, h.Doc)).ThenBy(h => h.Doc),
+            _ => hits.OrderBy(h => dates.ForDocument(leaves, h.Doc) is var key and > 0 ? key : int.MaxValue).ThenBy(h => h.Doc),
         };
         var lines = new List<ConcordanceLine>();
         var total = 0;
-        foreach (var (_, _, stored) in ordered)
+        foreach (var (doc, _) in ordered)
         {
+            var stored = searcher.Doc(doc, Fields);
             var text = stored.Get(FieldNames.Text);
             var spans = PhraseLocator.Locate(text, phrases);
             total += spans.Count;

@@ -16,6 +16,13 @@ internal sealed class DateKeys
 
     public int[] ForSegment(AtomicReaderContext leaf) => bySegment[leaf.AtomicReader.CoreCacheKey];
 
+    /// <summary>The date key of a top-level document id.</summary>
+    public int ForDocument(IList<AtomicReaderContext> leaves, int doc)
+    {
+        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return ForSegment(leaf)[doc - leaf.DocBase];
+    }
+
     private static DateKeys Build(IndexReader reader)
     {
         var bySegment = new Dictionary<object, int[]>();
