@@ -18,5 +18,5 @@ public sealed class ExactAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
         new(new NGramTokenizer(LuceneVersion.LUCENE_48, reader, 2, 2));
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new WidthFoldingCharFilter(reader, exact: true);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new WidthFoldingCharFilter(reader);
 }

@@ -3,12 +3,12 @@ using Lucene.Net.Analysis.CharFilters;
 namespace Corpus.Search.Analysis;
 
 /// <summary>
-/// Applies <see cref="WidthFold"/> while reading, with offsets corrected back to the original text. For the exact
-/// field it also drops ignorable whitespace and ends the text with a line break, so that every character starts a
+/// The exact field's reader: applies <see cref="WidthFold"/> with offsets corrected back to the original text, drops
+/// ignorable whitespace and ends the text with a line break, so that every character starts a
 /// bigram (see <see cref="ExactAnalyzer"/>). MappingCharFilter can do the same from a table, at a tenth of the speed (an FST
 /// lookup per char); this folds each buffer in place.
 /// </summary>
-internal sealed class WidthFoldingCharFilter(TextReader input, bool exact) : BaseCharFilter(input)
+internal sealed class WidthFoldingCharFilter(TextReader input) : BaseCharFilter(input)
 {
     private int consumed;
     private int emitted;
@@ -21,7 +21,7 @@ internal sealed class WidthFoldingCharFilter(TextReader input, bool exact) : Bas
             var read = m_input.Read(buffer, index, count);
             if (read <= 0)
             {
-                if (!exact || ended || count == 0)
+                if (ended || count == 0)
                 {
                     return read;
                 }
@@ -34,7 +34,7 @@ internal sealed class WidthFoldingCharFilter(TextReader input, bool exact) : Bas
             {
                 var c = buffer[index + i];
                 consumed++;
-                if (exact && WidthFold.IsIgnorable(c))
+                if (WidthFold.IsIgnorable(c))
                 {
                     // From here on, output offsets lie further behind the input by one more char.
                     AddOffCorrectMap(emitted + kept, consumed - (emitted + kept));
