@@ -14,6 +14,7 @@ public static class CorpusCli
             IngestCommand.Create(loggerFactory),
             ExportCommand.Create(loggerFactory),
             SearchCommand.Create(loggerFactory),
+            TimelineCommand.Create(loggerFactory),
             StatsCommand.Create(loggerFactory),
             BenchCommand.Create(loggerFactory),
         };

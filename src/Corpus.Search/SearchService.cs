@@ -6,6 +6,7 @@ using Corpus.Search.Facets;
 using Corpus.Search.Highlighting;
 using Corpus.Search.Indexing;
 using Corpus.Search.Querying;
+using Corpus.Search.Timeline;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -45,22 +46,26 @@ public sealed class SearchService(CorpusIndex index)
         var (collector, topDocs) = Collect(searcher, parsed, request, options.Facets, (long)request.Page * request.Size);
         var hits = new List<SearchHit>();
         var phrases = parsed.BodyPhrases.ToList();
+        var titlePhrases = parsed.TitlePhrases.ToList();
         foreach (var scoreDoc in topDocs((request.Page - 1) * request.Size, request.Size))
         {
             var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
+            var title = stored.Get(FieldNames.Title);
             var occurrences = 0;
             IReadOnlyList<string> snippets = [];
+            IReadOnlyList<HitSpan> titleHits = [];
             if (options.Snippets)
             {
                 var text = stored.Get(FieldNames.Text);
                 var spans = PhraseLocator.Locate(text, phrases);
-                occurrences = spans.Count;
+                titleHits = PhraseLocator.Locate(title, titlePhrases);
+                occurrences = spans.Count + titleHits.Count;
                 snippets = SnippetBuilder.Build(text, spans);
             }
             hits.Add(new SearchHit(
-                stored.Get(FieldNames.Id), stored.Get(FieldNames.Title), DocumentMapper.ParseDate(stored.Get(FieldNames.Date)),
+                stored.Get(FieldNames.Id), title, DocumentMapper.ParseDate(stored.Get(FieldNames.Date)),
                 stored.Get(FieldNames.Venue), stored.Get(FieldNames.Kind), float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
-                occurrences, snippets));
+                occurrences, snippets, titleHits));
         }
         var facets = options.Facets ? collector.Counts() : Empty;
         return new SearchResult(collector.Total, hits, facets, segmentation, clock.Elapsed.TotalMilliseconds);
@@ -70,7 +75,9 @@ public sealed class SearchService(CorpusIndex index)
     /// <exception cref="QueryException">Bad query syntax.</exception>
     public DocumentView? GetDocument(string id, string? query)
     {
-        var phrases = string.IsNullOrWhiteSpace(query) ? [] : QueryParser.Parse(query).BodyPhrases.ToList();
+        var parsed = string.IsNullOrWhiteSpace(query) ? null : QueryParser.Parse(query);
+        var phrases = parsed?.BodyPhrases.ToList() ?? [];
+        var titlePhrases = parsed?.TitlePhrases.ToList() ?? [];
         return index.WithSearcher(searcher =>
         {
             if (searcher is null)
@@ -83,7 +90,37 @@ public sealed class SearchService(CorpusIndex index)
                 return null;
             }
             var document = DocumentMapper.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc));
-            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases));
+            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases), PhraseLocator.Locate(document.Title, titlePhrases));
+        });
+    }
+
+    /// <summary>How many queries one timeline compares: more lines than that on one chart cannot be told apart.</summary>
+    public const int MaxTimelineQueries = 4;
+
+    /// <summary>Documents, occurrences and characters per period for each query under the filters (see <see cref="TimelineResult"/>).</summary>
+    /// <exception cref="QueryException">No query, too many, bad syntax, an impossible filter or too many periods.</exception>
+    public TimelineResult Timeline(TimelineRequest request)
+    {
+        if (request.Queries.Count is < 1 or > MaxTimelineQueries)
+        {
+            throw new QueryException($"时间轴需要 1 到 {MaxTimelineQueries} 个查询（收到 {request.Queries.Count} 个）");
+        }
+        var filters = new SearchRequest("", request.From, request.To, request.Venues, request.Kinds);
+        Validate(filters);
+        var queries = request.Queries.Select(q =>
+        {
+            var parsed = QueryParser.Parse(q);
+            return parsed.MatchesAll ? throw new QueryException("时间轴需要查询词：每个查询都不能为空") : (q, parsed);
+        }).ToList();
+        return index.WithSearcher(searcher =>
+        {
+            if (searcher is null)
+            {
+                return new TimelineResult(request.Unit ?? TimelineUnit.Day, [.. queries.Select(q => new TimelineSeries(q.q, []))]);
+            }
+            var reader = searcher.IndexReader;
+            var filter = Filter(filters, FacetOrdinals.For(reader, FieldNames.Venue), FacetOrdinals.For(reader, FieldNames.Kind));
+            return TimelineBuilder.Build(searcher, queries, filter, request.Unit);
         });
     }
 

@@ -2,8 +2,9 @@ namespace Corpus.Search.Analysis;
 
 /// <summary>
 /// The one definition of "the same character" for matching: full-width ASCII forms and the ideographic space fold
-/// to their half-width forms, Latin letters to lower case, and spaces inside a paragraph are ignored. Every mapping
-/// is one char to one char (or to nothing), so the analyzers, the query and the highlighter agree by construction.
+/// to their half-width forms, Latin letters to lower case, Traditional characters to Simplified ones
+/// (<see cref="ScriptFold"/>), and spaces inside a paragraph are ignored. Every mapping is one char to one char (or
+/// to nothing), so the analyzers, the query and the highlighter agree by construction.
 /// </summary>
 public static class WidthFold
 {
@@ -11,7 +12,8 @@ public static class WidthFold
     {
         >= '\uFF01' and <= '\uFF5E' => ToLower((char)(c - 0xFEE0)),
         '\u3000' => ' ',
-        _ => ToLower(c),
+        < '\u3400' => ToLower(c),
+        _ => ScriptFold.ToSimplified(c),
     };
 
     /// <summary>Whitespace that matching skips; a line break is a paragraph boundary and is kept.</summary>

@@ -18,10 +18,11 @@ public sealed record SearchRequest(
     int Size = 10);
 
 /// <param name="Snippets">HTML-escaped fragments with each hit in &lt;mark&gt;.</param>
-/// <param name="Occurrences">Literal occurrences of the query's phrases in the document.</param>
+/// <param name="Occurrences">Literal occurrences of the query's phrases in the document's title and text.</param>
+/// <param name="TitleHits">The occurrences in the title, for highlighting it.</param>
 public sealed record SearchHit(
     string Id, string Title, DateOnly? Date, string? Venue, string Kind, float Score, int Occurrences,
-    IReadOnlyList<string> Snippets);
+    IReadOnlyList<string> Snippets, IReadOnlyList<HitSpan> TitleHits);
 
 /// <summary>Counts over the whole current result set; a filtered dimension still counts its other values.</summary>
 public sealed record FacetCounts(
@@ -36,7 +37,9 @@ public sealed record SearchResult(
 /// <summary>A literal occurrence in a document's display text.</summary>
 public sealed record HitSpan(int Start, int Length);
 
-public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan> Hits);
+/// <param name="Hits">Occurrences in the text.</param>
+/// <param name="TitleHits">Occurrences in the title.</param>
+public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan> Hits, IReadOnlyList<HitSpan> TitleHits);
 
 public enum ConcordanceSort { Document, Left, Right }
 

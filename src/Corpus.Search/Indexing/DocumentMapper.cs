@@ -53,6 +53,7 @@ internal static class DocumentMapper
             new SortedSetDocValuesField(FieldNames.Kind, new BytesRef(source.Kind)),
             new StoredField(FieldNames.DateInferred, source.DateInferred ? 1 : 0),
             new StoredField(FieldNames.Sources, JsonSerializer.Serialize(source.Sources, CorpusJson.Options)),
+            new NumericDocValuesField(FieldNames.Characters, Characters(source)),
         };
         if (source.Date is { } date)
         {
@@ -70,6 +71,9 @@ internal static class DocumentMapper
         }
         return document;
     }
+
+    /// <summary>The characters a document contributes to a period's total (title and text: a plain query searches both).</summary>
+    public static long Characters(CleanDocument source) => source.Title.Length + (long)source.Text.Length;
 
     public static CleanDocument FromLucene(Document stored) => new(
         stored.Get(FieldNames.Id),

@@ -16,5 +16,7 @@ internal static class FieldNames
     public const string Venue = "venue";
     public const string Kind = "kind";
     public const string Speaker = "speaker";
+    /// <summary>Doc values only: the length of title and text in chars, what timelines normalise by.</summary>
+    public const string Characters = "characters";
     public const string Sources = "sources";
 }

@@ -92,45 +92,40 @@ internal static class LuceneQueryBuilder
 
     /// <summary>
     /// The exact field indexes each adjacent pair of characters at the position of its first. A phrase is its
-    /// non-overlapping pairs plus the last pair (fewest postings to intersect, every character still checked); a
-    /// single character is every pair it starts (the indexed text ends with a line break, so each character starts one).
+    /// <see cref="Phrase.Pairs"/> at their offsets; a single character is every pair it starts (the indexed text ends
+    /// with a line break, so each character starts one). A plain phrase matches in the title or the body.
     /// </summary>
     public static Query Exact(Phrase phrase)
     {
-        var field = phrase.Field == PhraseField.Body ? FieldNames.BodyExact : FieldNames.TitleExact;
-        var chars = CodePoints(phrase.Folded);
         Query query;
-        if (chars.Count == 1)
+        if (phrase.ExactFields.Count == 1)
         {
-            query = new PrefixQuery(new Term(field, chars[0]));
+            query = ExactIn(phrase.ExactFields[0], phrase);
         }
         else
         {
-            var phraseQuery = new PhraseQuery();
-            for (var k = 0; k + 1 < chars.Count; k += 2)
+            var any = new BooleanQuery(disableCoord: true);
+            foreach (var field in phrase.ExactFields)
             {
-                phraseQuery.Add(new Term(field, chars[k] + chars[k + 1]), k);
+                any.Add(ExactIn(field, phrase), Occur.SHOULD);
             }
-            if (chars.Count % 2 == 1)
-            {
-                var last = chars.Count - 2;
-                phraseQuery.Add(new Term(field, chars[last] + chars[last + 1]), last);
-            }
-            query = phraseQuery;
+            query = any;
         }
         query.Boost = ExactBoost;
         return query;
     }
 
-    private static List<string> CodePoints(string text)
+    private static Query ExactIn(string field, Phrase phrase)
     {
-        var result = new List<string>(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        if (phrase.CodePoints.Count == 1)
         {
-            var width = char.IsSurrogatePair(text, i) ? 2 : 1;
-            result.Add(text.Substring(i, width));
-            i += width - 1;
+            return new PrefixQuery(new Term(field, phrase.CodePoints[0]));
         }
-        return result;
+        var query = new PhraseQuery();
+        foreach (var (pair, offset) in phrase.Pairs)
+        {
+            query.Add(new Term(field, pair), offset);
+        }
+        return query;
     }
 }

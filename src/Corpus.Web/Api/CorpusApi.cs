@@ -19,6 +19,7 @@ public static class CorpusApi
         api.MapGet("/documents/{id}", Document);
         // HEAD too: download managers and link checkers probe a file before fetching it.
         api.MapMethods("/concordance", GetAndHead, Concordance);
+        api.MapMethods("/timeline", GetAndHead, Timeline);
         api.MapGet("/stats", (SearchService service) => Results.Json(service.Stats(), CorpusJson.Options));
         app.MapMethods("/concordance.csv", GetAndHead, (HttpContext context) => ConcordanceCore(context, csv: true))
             .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
@@ -40,6 +41,15 @@ public static class CorpusApi
         return view is null
             ? ApiErrors.Result(StatusCodes.Status404NotFound, $"没有编号为“{SortNames.Shorten(id)}”的文档。")
             : Results.Json(view, CorpusJson.Options);
+    });
+
+    private static IResult Timeline(HttpContext context) => Guard(context, () =>
+    {
+        var parameters = SearchParameterParser.ParseTimeline(context.Request.Query, requireQuery: true);
+        var result = context.RequestServices.GetRequiredService<SearchService>().Timeline(parameters.ToRequest());
+        return string.Equals(context.Request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)
+            ? Results.File(TimelineCsv.Write(result), "text/csv; charset=utf-8", "timeline.csv")
+            : Results.Json(result, CorpusJson.Options);
     });
 
     private static IResult Concordance(HttpContext context) =>

@@ -51,6 +51,29 @@ public static class SearchParameterParser
         return (Parse(withoutSort, requireQuery), sort);
     }
 
+    /// <summary>A timeline's parameters: q repeated (up to four, empty ones ignored), unit, and the search's filters.</summary>
+    /// <param name="requireQuery">The API needs a query; the timeline page shows its form without one.</param>
+    public static TimelineParameters ParseTimeline(IQueryCollection query, bool requireQuery)
+    {
+        var queries = query["q"].Select(q => q?.Trim() ?? "").Where(q => q.Length > 0).ToList();
+        if (queries.Count > SearchService.MaxTimelineQueries)
+        {
+            throw new QueryException($"时间轴最多比较 {SearchService.MaxTimelineQueries} 个查询，收到 {queries.Count} 个。");
+        }
+        if (queries.FirstOrDefault(q => q.Length > MaxQueryLength) is { } tooLong)
+        {
+            throw new QueryException($"查询过长：最多 {MaxQueryLength} 个字符，现有 {tooLong.Length} 个。");
+        }
+        if (requireQuery && queries.Count == 0)
+        {
+            throw new QueryException("缺少查询：请用参数 q 给出要统计的词语（可重复，最多 4 个）。");
+        }
+        var unit = TimelineUnits.Parse(Single(query, "unit"));
+        var filters = Parse(new QueryCollection(query.Where(pair => pair.Key is not ("q" or "unit" or "format"))
+            .ToDictionary(pair => pair.Key, pair => pair.Value)), requireQuery: false);
+        return new TimelineParameters(queries.Distinct(StringComparer.Ordinal).ToList(), unit, filters);
+    }
+
     /// <summary>The q parameter alone (document pages), with the same length cap.</summary>
     public static string? ParseHighlightQuery(IQueryCollection query)
     {
