@@ -17,7 +17,10 @@ public sealed class HighlightConcordanceTests(SeedCorpus corpus) : IClassFixture
             var text = view.Document.Text;
             Assert.All(view.Hits, span => Assert.Contains(WidthFold.FoldForMatching(text.Substring(span.Start, span.Length)), phrases));
             Assert.Equal(phrases.Sum(p => Brute.Count(text, p)), view.Hits.Count);
-            Assert.Equal(view.Hits.Count, hit.Occurrences);
+            Assert.Equal(phrases.Sum(p => Brute.Count(view.Document.Title, p)), view.TitleHits.Count);
+            Assert.All(view.TitleHits, span => Assert.Contains(WidthFold.FoldForMatching(view.Document.Title.Substring(span.Start, span.Length)), phrases));
+            Assert.Equal(view.Hits.Count + view.TitleHits.Count, hit.Occurrences);
+            Assert.Equal(view.TitleHits, hit.TitleHits);
             Assert.Equal(view.Hits.OrderBy(s => s.Start), view.Hits);
         }
     }
