@@ -41,9 +41,9 @@ public sealed class SearchService(CorpusIndex index)
         using var lease = index.Lease();
         if (lease.Searcher is not { } searcher)
         {
-            return new SearchResult(0, [], Empty, segmentation, clock.Elapsed.TotalMilliseconds);
+            return new SearchResult(0, 0, [], Empty, segmentation, clock.Elapsed.TotalMilliseconds);
         }
-        var (collector, topDocs) = Collect(searcher, parsed, request, options.Facets, (long)request.Page * request.Size);
+        var (collector, topDocs, occurrenceTotal) = Collect(searcher, parsed, request, options, (long)request.Page * request.Size);
         var hits = new List<SearchHit>();
         var phrases = parsed.BodyPhrases.ToList();
         var titlePhrases = parsed.TitlePhrases.ToList();
@@ -68,7 +68,7 @@ public sealed class SearchService(CorpusIndex index)
                 occurrences, snippets, titleHits));
         }
         var facets = options.Facets ? collector.Counts() : Empty;
-        return new SearchResult(collector.Total, hits, facets, segmentation, clock.Elapsed.TotalMilliseconds);
+        return new SearchResult(collector.Total, occurrenceTotal?.Total ?? 0, hits, facets, segmentation, clock.Elapsed.TotalMilliseconds);
     }
 
     /// <returns>Null when no document has this id.</returns>
@@ -187,8 +187,8 @@ public sealed class SearchService(CorpusIndex index)
     private static readonly FacetCounts Empty = new(
         new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
 
-    private static (FacetingCollector Collector, Func<int, int, ScoreDoc[]> TopDocs) Collect(
-        IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, bool countFacets, long wanted)
+    private static (FacetingCollector Collector, Func<int, int, ScoreDoc[]> TopDocs, OccurrenceTotalCollector? Occurrences) Collect(
+        IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, SearchOptions options, long wanted)
     {
         var reader = searcher.IndexReader;
         var venues = FacetOrdinals.For(reader, FieldNames.Venue);
@@ -219,9 +219,13 @@ public sealed class SearchService(CorpusIndex index)
             var byDate = TopFieldCollector.Create(DateSort(sort == SearchSort.Date), numHits, false, true, false, false);
             (top, topDocs) = (byDate, (start, size) => byDate.GetTopDocs(start, size).ScoreDocs);
         }
-        var collector = new FacetingCollector(top, Filter(request, venues, kinds), venues, kinds, DateKeys.For(reader), countFacets);
+        // Occurrences are added up over the documents the filters accept, so they wrap the top-hits collector.
+        var occurrences = options.Occurrences && !parsed.MatchesAll
+            ? new OccurrenceTotalCollector(top, [.. parsed.Required.SelectMany(c => c.Alternatives).Distinct()])
+            : null;
+        var collector = new FacetingCollector(occurrences ?? top, Filter(request, venues, kinds), venues, kinds, DateKeys.For(reader), options.Facets);
         searcher.Search(LuceneQueryBuilder.Match(parsed), collector);
-        return (collector, topDocs);
+        return (collector, topDocs, occurrences);
     }
 
     /// <summary>Newest or oldest first; documents without a date come last either way.</summary>

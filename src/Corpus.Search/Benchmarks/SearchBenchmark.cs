@@ -7,17 +7,18 @@ public sealed record BenchmarkMode(string Name, double P50Ms, double P95Ms, doub
 
 /// <summary>
 /// Runs the benchmark queries single-threaded in several modes (search only, with snippets, with a date filter, with
-/// facets, and all together as the search page asks): a warm-up pass, then <c>runs</c> timed passes per mode.
+/// facets, with the occurrence total, all together as the search page asks, and a one-query timeline): a warm-up pass, then <c>runs</c> timed passes per mode.
 /// </summary>
 public sealed class SearchBenchmark(SearchService service, IReadOnlyList<string> queries)
 {
-    /// <summary>The modes and what each request computes; "all" is the search page's request.</summary>
+    /// <summary>The search modes and what each request computes; "all" is the search page's request.</summary>
     public static IReadOnlyList<(string Name, SearchOptions Options, bool DateFilter)> Modes { get; } =
     [
-        ("search", new SearchOptions(Snippets: false, Facets: false), false),
-        ("snippets", new SearchOptions(Snippets: true, Facets: false), false),
-        ("date-filter", new SearchOptions(Snippets: false, Facets: false), true),
-        ("facets", new SearchOptions(Snippets: false, Facets: true), false),
+        ("search", new SearchOptions(Snippets: false, Facets: false, Occurrences: false), false),
+        ("snippets", new SearchOptions(Snippets: true, Facets: false, Occurrences: false), false),
+        ("date-filter", new SearchOptions(Snippets: false, Facets: false, Occurrences: false), true),
+        ("facets", new SearchOptions(Snippets: false, Facets: true, Occurrences: false), false),
+        ("occurrences", new SearchOptions(Snippets: false, Facets: false, Occurrences: true), false),
         ("all", SearchOptions.Everything, true),
         // What /api/search computes for a bare query: the in-process side of the HTTP load test's comparison.
         ("api", SearchOptions.Everything, false),
@@ -35,26 +36,30 @@ public sealed class SearchBenchmark(SearchService service, IReadOnlyList<string>
     /// <summary>Warms up every mode first (JIT, page cache, per-reader caches), then times each mode in turn.</summary>
     public IReadOnlyList<BenchmarkMode> Run(int warmupRuns = 1, int runs = 3)
     {
-        var modes = Modes.Select(m => (m.Name, m.Options, Requests: queries
-            .Select(q => m.DateFilter ? new SearchRequest(q, FilterFrom, FilterTo) : new SearchRequest(q)).ToList())).ToList();
+        var modes = Modes.Select(m => (m.Name, Calls: queries
+                .Select(q => m.DateFilter ? new SearchRequest(q, FilterFrom, FilterTo) : new SearchRequest(q))
+                .Select(r => (Action)(() => service.Search(r, m.Options))).ToList()))
+            // A timeline of one query over the whole corpus, the unit chosen automatically (what /api/timeline?q= computes).
+            .Append(("timeline", [.. queries.Select(q => (Action)(() => service.Timeline(new TimelineRequest([q]))))]))
+            .ToList();
         for (var i = 0; i < warmupRuns; i++)
         {
-            foreach (var (_, options, requests) in modes)
+            foreach (var (_, calls) in modes)
             {
-                requests.ForEach(r => service.Search(r, options));
+                calls.ForEach(call => call());
             }
         }
         var results = new List<BenchmarkMode>();
-        foreach (var (name, options, requests) in modes)
+        foreach (var (name, calls) in modes)
         {
-            var times = new List<double>(requests.Count * runs);
+            var times = new List<double>(calls.Count * runs);
             var total = Stopwatch.StartNew();
             for (var i = 0; i < runs; i++)
             {
-                foreach (var request in requests)
+                foreach (var call in calls)
                 {
                     var clock = Stopwatch.StartNew();
-                    service.Search(request, options);
+                    call();
                     times.Add(clock.Elapsed.TotalMilliseconds);
                 }
             }
@@ -62,7 +67,7 @@ public sealed class SearchBenchmark(SearchService service, IReadOnlyList<string>
             times.Sort();
             results.Add(new BenchmarkMode(
                 name, Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99),
-                times.Count / total.Elapsed.TotalSeconds, requests.Count));
+                times.Count / total.Elapsed.TotalSeconds, calls.Count));
         }
         return results;
     }

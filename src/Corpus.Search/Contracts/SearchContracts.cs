@@ -31,8 +31,9 @@ public sealed record FacetCounts(
     IReadOnlyDictionary<string, int> Year);
 
 /// <param name="Segmentation">The query's text as the word segmenter cut it, for showing users (e.g. 疫情 | 防控).</param>
+/// <param name="Occurrences">Literal occurrences of the query's phrases in all <paramref name="Total"/> documents (titles and texts).</param>
 public sealed record SearchResult(
-    int Total, IReadOnlyList<SearchHit> Hits, FacetCounts Facets, IReadOnlyList<string> Segmentation, double ElapsedMs);
+    int Total, long Occurrences, IReadOnlyList<SearchHit> Hits, FacetCounts Facets, IReadOnlyList<string> Segmentation, double ElapsedMs);
 
 /// <summary>A literal occurrence in a document's display text.</summary>
 public sealed record HitSpan(int Start, int Length);

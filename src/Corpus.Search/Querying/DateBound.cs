@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Corpus.Search;
 
-/// <summary>Parses the date bounds users type: yyyy, yyyy-MM or yyyy-MM-dd.</summary>
+/// <summary>Parses the date bounds users type: yyyy, yyyy-MM or yyyy-MM-dd, in half- or full-width digits.</summary>
 public static class DateBound
 {
     private static readonly string[] Formats = ["yyyy", "yyyy-MM", "yyyy-MM-dd", "yyyy-M", "yyyy-M-d"];
@@ -11,7 +11,8 @@ public static class DateBound
     /// <exception cref="QueryException">Not a date in one of those forms.</exception>
     public static DateOnly Parse(string text, bool upper)
     {
-        var trimmed = text.Trim();
+        // Chinese input methods often type full-width digits and dashes (２０２０－０３): the same date.
+        var trimmed = new string([.. text.Trim().Select(c => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c)]);
         if (!DateOnly.TryParseExact(trimmed, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             throw new QueryException($"日期“{text}”无法识别：请写成 2020、2020-03 或 2020-03-10");

@@ -62,5 +62,7 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
 
     public string DocumentUrl(string id) => $"/documents/{Uri.EscapeDataString(id)}{Parameters.ToQueryString()}";
 
+    public string TimelineUrl() => "/timeline" + (Parameters with { Page = 1, Size = SearchParameters.DefaultSize, Sort = SearchSort.Relevance }).ToQueryString();
+
     public string ConcordanceUrl() => "/concordance" + (Parameters with { Page = 1, Size = SearchParameters.DefaultSize, Sort = SearchSort.Relevance }).ToQueryString();
 }

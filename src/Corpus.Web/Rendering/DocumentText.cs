@@ -60,6 +60,23 @@ public static class DocumentText
         return html;
     }
 
+    /// <summary>A short text (a title) with its hits in plain &lt;mark&gt;, encoded like the rest.</summary>
+    public static IHtmlContent Marked(string text, IReadOnlyList<HitSpan> hits)
+    {
+        var html = new HtmlContentBuilder();
+        var position = 0;
+        foreach (var hit in hits.Where(h => h.Length > 0 && h.Start >= 0 && End(h) <= text.Length).OrderBy(h => h.Start))
+        {
+            if (hit.Start < position)
+            {
+                continue;
+            }
+            html.Append(text[position..hit.Start]).AppendHtml("<mark>").Append(text[hit.Start..End(hit)]).AppendHtml("</mark>");
+            position = End(hit);
+        }
+        return html.Append(text[position..]);
+    }
+
     private static int End(HitSpan hit) => hit.Start + hit.Length;
 
     private static string HitTools(int number, int total)

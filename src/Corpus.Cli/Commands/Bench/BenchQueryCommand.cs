@@ -21,7 +21,7 @@ internal static class BenchQueryCommand
         };
         var runs = new Option<int>("--runs") { Description = "Timed passes over the queries", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON" };
-        var command = new Command("query", "Query latency p50/p95/p99: search only, snippets, date filter, facets, all together")
+        var command = new Command("query", "Query latency p50/p95/p99: search only, snippets, date filter, facets, occurrences, all together, timeline")
         {
             index, queries, runs, json,
         };

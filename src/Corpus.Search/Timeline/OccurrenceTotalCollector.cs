@@ -1,0 +1,33 @@
+using Corpus.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Corpus.Search.Timeline;
+
+/// <summary>Passes documents on to <paramref name="inner"/> and adds up their occurrences, counted from the index (<see cref="PhraseOccurrences"/>).</summary>
+internal sealed class OccurrenceTotalCollector(ICollector inner, IReadOnlyList<Phrase> phrases) : ICollector
+{
+    private PhraseOccurrences[] counters = [];
+
+    public long Total { get; private set; }
+
+    // The position readers walk forward only.
+    public bool AcceptsDocsOutOfOrder => false;
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        counters = [.. phrases.Select(p => new PhraseOccurrences(context.AtomicReader, p))];
+        inner.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        foreach (var counter in counters)
+        {
+            Total += counter.Count(doc);
+        }
+        inner.Collect(doc);
+    }
+}
