@@ -182,6 +182,37 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         session.AssertNoConsoleErrors();
     }
 
+    [SkippableFact]
+    public async Task Timeline_chart_names_its_periods_and_a_click_narrows_the_search_to_one()
+    {
+        await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
+        var page = session.Page;
+        await page.GotoAsync("/timeline");
+        await page.GetByLabel("查询 1").FillAsync(Phrase);
+        await page.GetByLabel("查询 2").FillAsync("武汉");
+        await page.Locator("select[name='unit']").SelectOptionAsync("day");
+        await Navigate(page, () => page.GetByRole(AriaRole.Button, new() { Name = "绘制" }).ClickAsync(), "q=");
+
+        // The chart is a group named by its title; each period is a link named by its date and every series' figures.
+        var chartName = await page.Locator("svg.timeline-chart").EvaluateAsync<string>(
+            "svg => svg.getAttribute('role') + ' ' + document.getElementById(svg.getAttribute('aria-labelledby')).textContent");
+        Assert.StartsWith("group ", chartName);
+        Assert.Contains(Phrase, chartName);
+        var names = await page.Locator("svg a.period").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('aria-label'))");
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Matches($"^\\d{{4}}-\\d{{2}}-\\d{{2}}：{Phrase} \\d+ 处、\\d+ 篇.*；武汉 \\d+ 处", name));
+        var busy = names.First(n => !n.Contains($"{Phrase} 0 处", StringComparison.Ordinal));
+        var day = busy[..10];
+        await session.Screenshot("timeline");
+
+        await Navigate(page, () => page.GetByRole(AriaRole.Link, new() { Name = busy, Exact = true }).ClickAsync(), "from=");
+        var dates = await page.Locator(".hit-meta time").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('datetime'))");
+        Assert.NotEmpty(dates);
+        Assert.All(dates, date => Assert.Equal(day, date));
+        Assert.Contains(Uri.EscapeDataString(Phrase), page.Url);
+        session.AssertNoConsoleErrors();
+    }
+
     /// <summary>Runs what starts a navigation, waiting for it from before it starts (no race with a fast load).</summary>
     private static async Task Navigate(IPage page, Func<Task> action, string expectedInUrl)
     {
