@@ -19,5 +19,16 @@
         }
       }
     });
+    // A ticked or unticked facet applies at once (without script, the 应用筛选 button does it).
+    form.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target && target.closest && target.closest("fieldset[data-facet]")) {
+        var page = form.querySelector("input[name='page']");
+        if (page) {
+          page.disabled = true;
+        }
+        form.requestSubmit();
+      }
+    });
   }
 })();
