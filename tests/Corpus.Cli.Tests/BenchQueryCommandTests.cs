@@ -13,7 +13,7 @@ public sealed class BenchQueryCommandTests(SeedIndexFixture seed) : IClassFixtur
         using var report = JsonDocument.Parse(run.Output);
         var modes = report.RootElement.GetProperty("modes").EnumerateArray().ToList();
         Assert.Equal(
-            ["search", "snippets", "date-filter", "facets", "all", "api"],
+            ["search", "snippets", "date-filter", "facets", "occurrences", "all", "api", "timeline"],
             modes.Select(m => m.GetProperty("name").GetString()));
         var queryCount = File.ReadLines(queries).Count(l => l.Split('\t').Length >= 3);
         Assert.All(modes, m =>
