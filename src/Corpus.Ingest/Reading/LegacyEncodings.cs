@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using UtfUnknown;
 
@@ -8,44 +7,34 @@ namespace Corpus.Ingest.Reading;
 /// Bytes that are neither UTF-8 nor UTF-16: the charset detector (UTF.Unknown, which weighs byte patterns and
 /// character frequencies per encoding) names a multi-byte encoding (GB18030, Big5, Shift-JIS, EUC-KR, …), which is
 /// then decoded strictly. GB18030 and Big5 bytes are mostly valid in each other's encoding, so a strict decode alone
-/// cannot choose; the detector can, given enough bytes and confidence, and otherwise the file is skipped with the
-/// reason.
+/// cannot choose; the detector can. When it names no encoding (too few bytes, mixed content) or only a single-byte
+/// code page, the file is skipped with the reason.
 /// </summary>
 internal static class LegacyEncodings
 {
-    /// <summary>Below this many bytes outside ASCII (eight double-byte characters) no encoding can be told apart.</summary>
-    internal const int MinNonAsciiBytes = 16;
-
-    /// <summary>The detector's confidence below which its guess is not taken.</summary>
-    internal const float MinConfidence = 0.5f;
+    /// <summary>A line with this many bytes outside ASCII is long enough for the detector to name its encoding alone.</summary>
+    private const int MinNonAsciiBytesPerLine = 24;
 
     static LegacyEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static DecodedFile Decode(ReadOnlySpan<byte> bytes)
     {
-        var nonAscii = bytes.Length - CountAscii(bytes);
-        if (nonAscii < MinNonAsciiBytes)
-        {
-            return Uncertain($"not UTF-8, and only {nonAscii} bytes outside ASCII, too few to tell GB18030, Big5 and other encodings apart");
-        }
         var best = CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected;
-        if (best is null)
+        if (best?.Encoding is null)
         {
-            return Uncertain("not UTF-8, and no single encoding fits the bytes (mixed encodings?)");
+            return Uncertain(best is null
+                ? "not UTF-8, and no single encoding fits the bytes (too few of them, or mixed encodings)"
+                : $"detected {best.EncodingName}, which this system cannot decode");
         }
-        var name = best.EncodingName;
-        if (best.Confidence < MinConfidence)
-        {
-            return Uncertain($"not UTF-8; best guess {name} at only {best.Confidence.ToString("P0", CultureInfo.InvariantCulture)} confidence");
-        }
-        if (best.Encoding is null)
-        {
-            return Uncertain($"detected {name}, which this system cannot decode");
-        }
+        var name = best.EncodingName.ToLowerInvariant();
         if (best.Encoding.IsSingleByte)
         {
             // Any byte is valid in a single-byte code page, so a wrong guess decodes "successfully" into other letters.
             return Uncertain($"looks like {name}, a single-byte code page, a guess nothing can confirm; convert the file to UTF-8");
+        }
+        if (MixedWith(bytes, name) is { } mixed)
+        {
+            return Uncertain($"mixed encodings: the file reads as {name}, but line {mixed.Line} as {mixed.Encoding}");
         }
         var strict = Encoding.GetEncoding(best.Encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         if (!TextDecoder.TryDecode(strict, bytes, out var text))
@@ -53,12 +42,34 @@ internal static class LegacyEncodings
             return Uncertain($"detected {name}, but the bytes are not valid {name}");
         }
         var implausible = TextCheck.Plausible(text);
-        return implausible is null
-            ? TextCheck.Binary(text, name.ToLowerInvariant())
-            : Uncertain($"decoded as {name}, but {implausible}");
+        return implausible is null ? TextCheck.Binary(text, name) : Uncertain($"decoded as {name}, but {implausible}");
     }
 
     private static DecodedFile Uncertain(string why) => DecodedFile.Skip("encoding uncertain: " + why);
+
+    /// <summary>
+    /// Files joined from parts in different encodings (GB18030 and Big5 above all) decode "validly" as the majority's,
+    /// the rest as gibberish; the detector asked about each long line on its own names the odd one out.
+    /// </summary>
+    private static (int Line, string Encoding)? MixedWith(ReadOnlySpan<byte> bytes, string encoding)
+    {
+        var number = 0;
+        foreach (var range in bytes.Split((byte)'\n'))
+        {
+            number++;
+            var line = bytes[range];
+            if (line.Length - CountAscii(line) < MinNonAsciiBytesPerLine)
+            {
+                continue;
+            }
+            var detected = CharsetDetector.DetectFromBytes(line.ToArray()).Detected;
+            if (detected?.Encoding is { IsSingleByte: false } && !detected.EncodingName.Equals(encoding, StringComparison.OrdinalIgnoreCase))
+            {
+                return (number, detected.EncodingName.ToLowerInvariant());
+            }
+        }
+        return null;
+    }
 
     private static int CountAscii(ReadOnlySpan<byte> bytes)
     {

@@ -492,7 +492,8 @@ def build(debs):
                                        "footer": lambda n: f"- {n} -", "form_feed": True}),
         ("debref-tw/utf8.txt", {}),
     ]
-    for (_, rel, section), (name, plan) in zip(rng.sample(tw_pool, len(tw_plans)), tw_plans):
+    tw_picks = rng.sample(tw_pool, len(tw_plans))
+    for (_, rel, section), (name, plan) in zip(tw_picks, tw_plans):
         plan = dict(plan)
         if "headers" in plan:
             plan["headers"] = [plan["headers"][0], section[0][1]]
@@ -586,6 +587,13 @@ def build(debs):
     b.add_uncertain("uncertain/mixed-utf8-gb18030.txt",
                     (mixed_utf8 + "\n").encode("utf-8") + (mixed_gb + "\n").encode("gb18030"),
                     "a UTF-8 paragraph followed by a GB18030 paragraph: no single encoding decodes the file")
+
+    longest_gb = max((p for p in paragraphs(picks[2][1]) if fits(p, "gb18030")), key=cjk)
+    longest_big5 = max((p for p in paragraphs(tw_picks[0][2]) if fits(p, "cp950")), key=cjk)
+    b.add_uncertain("uncertain/mixed-gb18030-big5.txt",
+                    (longest_gb + "\n").encode("gb18030") + (longest_big5 + "\n").encode("cp950"),
+                    "a GB18030 paragraph followed by a Big5 one: the whole decodes as GB18030, the second half "
+                    "into gibberish")
 
     manifest = {
         "about": "Real-text ingest fixtures; see README.md. Paths are relative to this folder.",
