@@ -588,12 +588,16 @@ def build(debs):
                     (mixed_utf8 + "\n").encode("utf-8") + (mixed_gb + "\n").encode("gb18030"),
                     "a UTF-8 paragraph followed by a GB18030 paragraph: no single encoding decodes the file")
 
-    longest_gb = max((p for p in paragraphs(picks[2][1]) if fits(p, "gb18030")), key=cjk)
-    longest_big5 = max((p for p in paragraphs(tw_picks[0][2]) if fits(p, "cp950")), key=cjk)
+    # A GB18030 section with one Big5 sentence pasted in: too few odd characters to show in the whole decode.
+    spare = [(rel, s) for key, rel, s in pools["cn"] if key not in cn_keys]
+    gb_section = [p for p in paragraphs(spare[rng.randrange(len(spare))][1]) if fits(p, "gb18030")]
+    big5_sentence = next(x for p in paragraphs(tw_picks[0][2]) for x in sentences(p) if fits(x, "cp950") and cjk(x) >= 16)
+    middle = len(gb_section) // 2
     b.add_uncertain("uncertain/mixed-gb18030-big5.txt",
-                    (longest_gb + "\n").encode("gb18030") + (longest_big5 + "\n").encode("cp950"),
-                    "a GB18030 paragraph followed by a Big5 one: the whole decodes as GB18030, the second half "
-                    "into gibberish")
+                    ("\n".join(gb_section[:middle]) + "\n").encode("gb18030") + (big5_sentence + "\n").encode("cp950")
+                    + ("\n".join(gb_section[middle:]) + "\n").encode("gb18030"),
+                    "a GB18030 section with one Big5 sentence in the middle: the whole decodes as GB18030, that "
+                    "sentence into gibberish")
 
     manifest = {
         "about": "Real-text ingest fixtures; see README.md. Paths are relative to this folder.",
