@@ -20,17 +20,19 @@ internal static class LegacyEncodings
     public static DecodedFile Decode(ReadOnlySpan<byte> bytes)
     {
         var best = CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected;
-        if (best?.Encoding is null)
+        if (best is null)
         {
-            return Uncertain(best is null
-                ? "not UTF-8, and no single encoding fits the bytes (too few of them, or mixed encodings)"
-                : $"detected {best.EncodingName}, which this system cannot decode");
+            return Uncertain($"not UTF-8, and no single encoding fits its {NonAscii(bytes)} bytes outside ASCII (too few, or mixed encodings)");
         }
         var name = best.EncodingName.ToLowerInvariant();
+        if (best.Encoding is null)
+        {
+            return Uncertain($"detected {name}, which this system cannot decode");
+        }
         if (best.Encoding.IsSingleByte)
         {
             // Any byte is valid in a single-byte code page, so a wrong guess decodes "successfully" into other letters.
-            return Uncertain($"looks like {name}, a single-byte code page, a guess nothing can confirm; convert the file to UTF-8");
+            return Uncertain($"its {NonAscii(bytes)} bytes outside ASCII look like {name}, a single-byte code page: a guess nothing can confirm; convert the file to UTF-8");
         }
         if (MixedWith(bytes, name) is { } mixed)
         {
@@ -58,7 +60,7 @@ internal static class LegacyEncodings
         {
             number++;
             var line = bytes[range];
-            if (line.Length - CountAscii(line) < MinNonAsciiBytesPerLine)
+            if (NonAscii(line) < MinNonAsciiBytesPerLine)
             {
                 continue;
             }
@@ -71,13 +73,13 @@ internal static class LegacyEncodings
         return null;
     }
 
-    private static int CountAscii(ReadOnlySpan<byte> bytes)
+    private static int NonAscii(ReadOnlySpan<byte> bytes)
     {
-        var ascii = 0;
+        var count = 0;
         foreach (var b in bytes)
         {
-            ascii += b < 0x80 ? 1 : 0;
+            count += b >= 0x80 ? 1 : 0;
         }
-        return ascii;
+        return count;
     }
 }
