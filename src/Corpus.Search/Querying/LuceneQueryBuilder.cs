@@ -1,5 +1,6 @@
 using Corpus.Search.Analysis;
 using Corpus.Search.Indexing;
+using Corpus.Search.Patterns;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -34,19 +35,20 @@ internal static class LuceneQueryBuilder
         {
             if (clause.Alternatives.Count == 1)
             {
-                query.Add(Exact(clause.Alternatives[0]), Occur.MUST);
+                query.Add(Matching(clause.Alternatives[0]), Occur.MUST);
             }
             else
             {
                 var any = new BooleanQuery(disableCoord: true);
                 foreach (var phrase in clause.Alternatives)
                 {
-                    any.Add(Exact(phrase), Occur.SHOULD);
+                    any.Add(Matching(phrase), Occur.SHOULD);
                 }
                 query.Add(any, Occur.MUST);
             }
         }
-        foreach (var phrase in parsed.Excluded)
+        // An excluded pattern cannot be asked of the index (its literals may occur without it): verification drops those documents.
+        foreach (var phrase in parsed.Excluded.Where(p => p.Pattern is null))
         {
             query.Add(Exact(phrase), Occur.MUST_NOT);
         }
@@ -63,7 +65,7 @@ internal static class LuceneQueryBuilder
         foreach (var phrase in parsed.Required.SelectMany(c => c.Alternatives))
         {
             var wordsField = phrase.Field == PhraseField.Body ? FieldNames.BodyWords : FieldNames.TitleWords;
-            foreach (var word in Segment(phrase.Text).Distinct(StringComparer.Ordinal))
+            foreach (var word in Segment(phrase).Distinct(StringComparer.Ordinal))
             {
                 query.Add(new TermQuery(new Term(wordsField, word)) { Boost = BodyWordsBoost }, Occur.SHOULD);
                 if (phrase.Field == PhraseField.Body)
@@ -74,6 +76,10 @@ internal static class LuceneQueryBuilder
         }
         return query.Clauses.Count == 0 ? null : query;
     }
+
+    /// <summary>The words of a phrase, or of a pattern's literal parts.</summary>
+    public static List<string> Segment(Phrase phrase) =>
+        phrase.Pattern is { } pattern ? [.. pattern.Literals.SelectMany(Segment)] : Segment(phrase.Text);
 
     /// <summary>The words the segmenter cuts a text into (width-folded, punctuation dropped).</summary>
     public static List<string> Segment(string text)
@@ -88,6 +94,22 @@ internal static class LuceneQueryBuilder
         }
         stream.End();
         return words;
+    }
+
+    private static Query Matching(Phrase phrase) => phrase.Pattern is { } pattern ? Candidates(phrase.Field, pattern) : Exact(phrase);
+
+    /// <summary>
+    /// A pattern's candidates: the documents holding all its literal parts (each an exact phrase). Found on the index;
+    /// the stored text then decides (<see cref="ParsedQuery.Accepts"/>), so no query reads the whole corpus.
+    /// </summary>
+    private static Query Candidates(PhraseField field, TextPattern pattern)
+    {
+        var all = new BooleanQuery(disableCoord: true);
+        foreach (var literal in pattern.Literals)
+        {
+            all.Add(Exact(new Phrase(field, literal, literal)), Occur.MUST);
+        }
+        return all;
     }
 
     /// <summary>
