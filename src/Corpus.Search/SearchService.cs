@@ -23,6 +23,9 @@ public sealed class SearchService(CorpusIndex index)
     /// <summary>How deep paging goes: past it, a narrower query serves users better than page 500 would.</summary>
     public const int MaxResultWindow = 10_000;
 
+    /// <summary>Most filler rows one request returns: past it, a narrower pattern or filter serves better.</summary>
+    public const int MaxFillerRows = 10_000;
+
     /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
     private const int RescoreWindow = 200;
     private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
@@ -120,6 +123,10 @@ public sealed class SearchService(CorpusIndex index)
     public FillerTable Fillers(SearchRequest request, FillerSort sort, int limit)
     {
         Validate(request with { Page = 1, Size = 1 });
+        if (limit is < 1 or > MaxFillerRows)
+        {
+            throw new QueryException($"填充统计的条数须在 1 到 {MaxFillerRows} 之间（收到 {limit}）");
+        }
         var parsed = QueryParser.Parse(request.Query);
         var pattern = SlotPattern(parsed)
             ?? throw new QueryException("填充统计需要正文里带空档的模式，如 坚持*不动摇 或 越?越");

@@ -68,7 +68,7 @@ public sealed class PatternEquivalenceTests(SeedCorpus seeds, GeneratedCorpus ge
                     .SelectMany(d => PatternOracle.Fillers(d.Text, regex).Select(f => (d.Id, Filler: f)))
                     .GroupBy(x => x.Filler)
                     .ToDictionary(g => g.Key, g => (Occurrences: g.Count(), Documents: g.Select(x => x.Id).Distinct().Count()));
-                var table = corpus.Service.Fillers(new SearchRequest(pattern), FillerSort.Occurrences, int.MaxValue);
+                var table = corpus.Service.Fillers(new SearchRequest(pattern), FillerSort.Occurrences, SearchService.MaxFillerRows);
                 Assert.Equal(
                     expected.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value.Occurrences, e.Value.Documents)),
                     table.Rows.OrderBy(r => r.Filler, StringComparer.Ordinal).Select(r => (r.Filler, r.Occurrences, r.Documents)));
