@@ -2,8 +2,11 @@ namespace Corpus.Search;
 
 public enum FillerSort { Occurrences, Documents, Filler }
 
-/// <param name="Filler">What filled the pattern's slots (several slots joined by " … "); empty when a gap took no character.</param>
-/// <param name="Match">The whole matched text with this filler, width-folded.</param>
+/// <param name="Filler">
+/// What filled the pattern's slots (several slots joined by " … "), as first written in the text; empty when a gap took no
+/// character. Fillers that differ only in width (， and ,) are one row.
+/// </param>
+/// <param name="Match">The whole matched text with this filler, as first written.</param>
 /// <param name="Query">The query with the pattern replaced by <see cref="Match"/> as a phrase: a search for these matches.</param>
 public sealed record FillerRow(string Filler, string Match, int Occurrences, int Documents, string Query);
 
