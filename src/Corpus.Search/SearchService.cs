@@ -26,6 +26,9 @@ public sealed class SearchService(CorpusIndex index)
     /// <summary>Most filler rows one request returns: past it, a narrower pattern or filter serves better.</summary>
     public const int MaxFillerRows = 10_000;
 
+    /// <summary>Filler rows the page shows and the API returns unless asked for more: the common fillers, readable at a glance.</summary>
+    public const int DefaultFillerRows = 500;
+
     /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
     private const int RescoreWindow = 200;
     private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];

@@ -63,11 +63,11 @@ public static class CorpusApi
             : Results.Json(result, CorpusJson.Options);
     });
 
-    /// <summary>What fills a pattern's slots; JSON rows up to "limit" (default 1000), the CSV all of them up to the maximum.</summary>
+    /// <summary>What fills a pattern's slots; JSON rows up to "limit" (default <see cref="SearchService.DefaultFillerRows"/>), the CSV all of them up to the maximum.</summary>
     private static IResult FillersCore(HttpContext context, bool csv) => Guard(context, () =>
     {
         var (parameters, sort) = SearchParameterParser.ParseFillers(context.Request.Query, requireQuery: true);
-        var limit = SearchParameterParser.Limit(context.Request.Query, csv ? SearchService.MaxFillerRows : DefaultFillerRows, SearchService.MaxFillerRows);
+        var limit = SearchParameterParser.Limit(context.Request.Query, csv ? SearchService.MaxFillerRows : SearchService.DefaultFillerRows, SearchService.MaxFillerRows);
         var table = context.RequestServices.GetRequiredService<SearchService>().Fillers(parameters.ToRequest(), sort, limit);
         context.Response.Headers[ConcordanceCsv.TruncatedHeader] = table.Truncated ? "true" : "false";
         context.Response.Headers[ConcordanceCsv.TotalHeader] = table.Distinct.ToString(CultureInfo.InvariantCulture);
@@ -75,8 +75,6 @@ public static class CorpusApi
             ? Results.File(FillerCsv.Write(table), "text/csv; charset=utf-8", "fillers.csv")
             : Results.Json(table, CorpusJson.Options);
     });
-
-    private const int DefaultFillerRows = 1000;
 
     /// <summary>Bad parameters and queries are the caller's to fix: 400 with the message, logged below Error.</summary>
     private static IResult Guard(HttpContext context, Func<IResult> handle)

@@ -8,9 +8,6 @@ namespace Corpus.Web.Pages;
 /// <summary>What fills the slots of a pattern (坚持*不动摇 → 党的领导, …), over the search's results.</summary>
 public sealed class FillersModel(SearchService service, ILogger<FillersModel> logger) : PageModel
 {
-    /// <summary>Rows shown on the page; the CSV carries up to <see cref="SearchService.MaxFillerRows"/>.</summary>
-    public const int PageLimit = 500;
-
     public SearchParameters Parameters { get; private set; } = SearchParameters.Empty;
 
     public FillerSort Sort { get; private set; }
@@ -26,7 +23,7 @@ public sealed class FillersModel(SearchService service, ILogger<FillersModel> lo
             (Parameters, Sort) = SearchParameterParser.ParseFillers(Request.Query, requireQuery: false);
             if (Parameters.HasQuery)
             {
-                Result = service.Fillers(Parameters.ToRequest(), Sort, PageLimit);
+                Result = service.Fillers(Parameters.ToRequest(), Sort, SearchService.DefaultFillerRows);
             }
         }
         catch (QueryException e)
