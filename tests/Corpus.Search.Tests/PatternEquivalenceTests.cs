@@ -8,13 +8,17 @@ namespace Corpus.Search.Tests;
 /// corpora, the documents found and the occurrence counts equal <see cref="PatternOracle"/>'s, highlights are the
 /// regex's spans, and filler counts equal a brute-force count.
 /// </summary>
-public sealed class PatternEquivalenceTests(SeedCorpus seeds, GeneratedCorpus generated) : IClassFixture<SeedCorpus>, IClassFixture<GeneratedCorpus>
+public sealed class PatternEquivalenceTests(SeedCorpus seeds, GeneratedCorpus generated, RealTextCorpus realText)
+    : IClassFixture<SeedCorpus>, IClassFixture<GeneratedCorpus>, IClassFixture<RealTextCorpus>
 {
     [Fact]
     public void RandomPatternsFromTheSeedCorpus() => AssertRegexEquivalent(seeds, new Random(17), 150);
 
     [Fact]
     public void RandomPatternsFromAGeneratedCorpus() => AssertRegexEquivalent(generated, new Random(23), 150);
+
+    [Fact]
+    public void RandomPatternsFromRealTexts() => AssertRegexEquivalent(realText, new Random(29), 100);
 
     [Fact]
     public void DocumentHighlightsAndConcordanceLinesAreTheRegexMatches()
