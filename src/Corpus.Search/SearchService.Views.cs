@@ -16,24 +16,26 @@ public sealed partial class SearchService
     private const int StreamPageSize = 10_000;
 
     /// <exception cref="QueryException">Bad syntax, an impossible filter, bad sort keys or a bad cursor.</exception>
-    public ConcordancePage Concordance(ConcordanceRequest request)
-    {
-        var parsed = ValidateConcordance(request);
-        return index.WithSearcher(searcher => searcher is null
+    public ConcordancePage Concordance(ConcordanceRequest request) =>
+        PageOf(ValidateConcordance(request, ConcordanceRequest.MaxSize), request);
+
+    private ConcordancePage PageOf(ParsedQuery parsed, ConcordanceRequest request) =>
+        index.WithSearcher(searcher => searcher is null
             ? new ConcordancePage(0, [], null)
             : new ConcordanceBuilder(searcher, Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), request).Page());
-    }
 
     /// <summary>Every line in the request's order, page after page (each page from the then current index).</summary>
     /// <exception cref="QueryException">As <see cref="Concordance(ConcordanceRequest)"/>, thrown before the first line.</exception>
     public IEnumerable<ConcordanceLine> ConcordanceLines(ConcordanceRequest request, out int total)
     {
-        var first = Concordance(request with { Size = StreamPageSize });
+        request = request with { Size = StreamPageSize };
+        var parsed = ValidateConcordance(request, StreamPageSize);
+        var first = PageOf(parsed, request);
         total = first.Total;
-        return Continue(first, request with { Size = StreamPageSize });
+        return Continue(parsed, first, request);
     }
 
-    private IEnumerable<ConcordanceLine> Continue(ConcordancePage page, ConcordanceRequest request)
+    private IEnumerable<ConcordanceLine> Continue(ParsedQuery parsed, ConcordancePage page, ConcordanceRequest request)
     {
         while (true)
         {
@@ -45,14 +47,14 @@ public sealed partial class SearchService
             {
                 yield break;
             }
-            page = Concordance(request with { After = page.Next });
+            page = PageOf(parsed, request with { After = page.Next });
         }
     }
 
     /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
     public ConcordanceGroups ConcordanceGroups(ConcordanceRequest request, ConcordanceGrouping by)
     {
-        var parsed = ValidateConcordance(request with { After = null });
+        var parsed = ValidateConcordance(request with { After = null, Size = 1 }, 1);
         return index.WithSearcher(searcher => searcher is null
             ? new ConcordanceGroups(0, by, [])
             : new ConcordanceBuilder(searcher, Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), request).Group(by));
@@ -169,16 +171,16 @@ public sealed partial class SearchService
         return [.. all.Hits.Select(h => h.Doc)];
     }
 
-    private static ParsedQuery ValidateConcordance(ConcordanceRequest request)
+    private static ParsedQuery ValidateConcordance(ConcordanceRequest request, int maxSize)
     {
         var parsed = RequireQuery(request.Filters);
         if (request.Context is < 1 or > ConcordanceRequest.MaxContext)
         {
             throw new QueryException($"语境宽度必须在 1 到 {ConcordanceRequest.MaxContext} 个字之间（收到 {request.Context}）");
         }
-        if (request.Size is < 1 or > ConcordanceRequest.MaxSize)
+        if (request.Size < 1 || request.Size > maxSize)
         {
-            throw new QueryException($"每页行数必须在 1 到 {ConcordanceRequest.MaxSize} 之间（收到 {request.Size}）");
+            throw new QueryException($"每页行数必须在 1 到 {maxSize} 之间（收到 {request.Size}）");
         }
         if (request.Sort.Count > ConcordanceRequest.MaxSortKeys || request.Sort.Distinct().Count() != request.Sort.Count)
         {
