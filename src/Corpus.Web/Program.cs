@@ -29,6 +29,7 @@ builder.Services.AddSingleton<CorpusIndexer>();
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<IndexReadiness>();
 builder.Services.AddHostedService<IngestHostedService>();
+builder.Services.AddCorpusHealthChecks();
 builder.Services.Configure<ConcordanceOptions>(builder.Configuration.GetSection(ConcordanceOptions.Section));
 builder.Services.AddApiRateLimiting();
 builder.Services.AddRazorPages();
