@@ -110,8 +110,9 @@ public sealed class CorpusIndex : IDisposable
     /// place, rewriting only documents whose revision changed and deleting those gone; otherwise (no index, a damaged
     /// one, another build's) the commit is written afresh. Either way readers switch only once the commit is complete.
     /// </summary>
+    /// <returns>How many documents were written and deleted.</returns>
     /// <exception cref="IndexBusyException">Another process is writing the index.</exception>
-    public void Replace(IngestResult result, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public IndexChanges Replace(IngestResult result, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
@@ -132,9 +133,10 @@ public sealed class CorpusIndex : IDisposable
                 // Compound files would copy every flushed segment once more; the index keeps few segments anyway.
                 UseCompoundFile = false,
             };
+            IndexChanges changes;
             using (var writer = OpenWriter(config))
             {
-                var (written, deleted) = Write(writer, result, fresh, progress, cancellationToken);
+                changes = Write(writer, result, fresh, progress, cancellationToken);
                 var metadata = new IndexMetadata(
                     result.Fingerprint, result.Files, result.Bytes, result.DuplicatesMerged,
                     result.Documents.Sum(d => (long)d.Text.Length), result.Skipped, DateTimeOffset.UtcNow, IndexBuild.Stamp);
@@ -142,7 +144,7 @@ public sealed class CorpusIndex : IDisposable
                 writer.Commit();
                 logger.LogInformation(
                     "Committed {Count} documents ({Written} written, {Deleted} deleted) in {Seconds:F1} s",
-                    result.Documents.Count, written, deleted, clock.Elapsed.TotalSeconds);
+                    result.Documents.Count, changes.Written, changes.Deleted, clock.Elapsed.TotalSeconds);
             }
             if (searchers is null)
             {
@@ -152,10 +154,11 @@ public sealed class CorpusIndex : IDisposable
             {
                 searchers.MaybeRefreshBlocking();
             }
+            return changes;
         }
     }
 
-    private static (int Written, int Deleted) Write(
+    private static IndexChanges Write(
         IndexWriter writer, IngestResult result, bool fresh, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         // The writer's own view of the commit it opened: a commit by another process since our searcher opened counts.
@@ -199,7 +202,7 @@ public sealed class CorpusIndex : IDisposable
             writer.DeleteDocuments(gone);
         }
         progress?.Report(new IngestProgress("commit", changed.Count, changed.Count, result.Bytes, result.Documents.Count));
-        return (changed.Count, gone.Length);
+        return new IndexChanges(fresh, changed.Count, gone.Length);
     }
 
     private IndexWriter OpenWriter(IndexWriterConfig config)
