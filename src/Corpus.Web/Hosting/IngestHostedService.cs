@@ -26,8 +26,9 @@ public sealed class IngestHostedService(
     {
         // Verifying and ingesting are CPU- and IO-bound and long: keep them off the host's startup path so Kestrel
         // answers /healthz meanwhile.
-        await Task.Run(() => Start(stoppingToken), stoppingToken);
+        // Watching from before the first ingest: a change during it leads to one more (the fingerprint decides).
         using var watch = CorpusWatch.Start(paths.CorpusDir, logger);
+        await Task.Run(() => Start(stoppingToken), stoppingToken);
         using var timer = new PeriodicTimer(RefreshInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
