@@ -26,7 +26,8 @@ public sealed class IndexLifecycleTests(ITestOutputHelper output) : IDisposable
         var parts = SplitCorpus(6);
         var corpus = Folder("corpus", parts[0], parts[1]);
         var index = Path.Combine(temp, "index");
-        BuildIndex(Folder("first", parts[0]), index);
+        var first = Folder("first", parts[0]);
+        BuildIndex(first, index);
         await using var factory = CorpusApp.Create(Settings(corpus, index), new LogCapture(), temp);
         using var client = factory.CreateClient();
         await CorpusApp.WaitUntilReady(client, TimeSpan.FromMinutes(2));
@@ -34,6 +35,7 @@ public sealed class IndexLifecycleTests(ITestOutputHelper output) : IDisposable
 
         // A restart with a changed corpus serves the old index while the new one is built, then switches.
         await probes.WaitForDocuments(CleanIngestCount(corpus), TimeSpan.FromMinutes(2));
+        Assert.Contains(CleanIngestCount(first), probes.Seen);
         // Files added while the site runs are picked up without a restart.
         var expected = CleanIngestCount(Folder("all", parts[0], parts[1], parts[2]));
         var clock = Stopwatch.StartNew();
@@ -229,6 +231,7 @@ public sealed class IndexLifecycleTests(ITestOutputHelper output) : IDisposable
         private readonly ConcurrentQueue<string> failures = new();
         private readonly Task[] loops;
         private int count;
+        private readonly ConcurrentQueue<int> seen = new();
         private volatile int documents = -1;
 
         public Probes(HttpClient client)
@@ -251,12 +254,16 @@ public sealed class IndexLifecycleTests(ITestOutputHelper output) : IDisposable
                             continue;
                         }
                         documents = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("documents").GetInt32();
+                        seen.Enqueue(documents);
                     }
                 }),
             ];
         }
 
         public int Count => count;
+
+        /// <summary>Every document count /api/stats answered, in order.</summary>
+        public IReadOnlyCollection<int> Seen => seen;
 
         public async Task WaitForDocuments(int expected, TimeSpan timeout)
         {
