@@ -59,7 +59,7 @@ echo "documents $before -> $(documents); process down (restart to ready) $(echo 
   "re-ingest behind the served index until switched $(echo "$switched - $ready" | bc) s"
 
 echo "== one new file copied into the corpus folder"
-phrase="独有试验短语$(date +%s%N | sha256sum | tr -dc '0-9' | head -c 8 | tr '0-9' '零一二三四五六七八九')"
+phrase=$(python3 -c 'import random; print("独有试验短语" + "".join(random.choice("零一二三四五六七八九") for _ in range(8)))')
 mark=$(date +%s.%N)
 printf '新增的一篇讲话\n\n2024年5月1日，在北京举行的会议上，%s被多次提到。这是专门为测量而写的一段正文，足够长，能够被切分为一篇文章。\n' "$phrase" \
   > "$work/corpus/zz-added-$$.txt"
