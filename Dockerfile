@@ -25,7 +25,7 @@ RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 USER $APP_UID
 EXPOSE 8080
-# The first start ingests the corpus before it serves: give it time.
-HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
-  CMD curl -fsS http://localhost:8080/healthz || exit 1
+# Liveness: a restart policy acting on "unhealthy" must never kill a long ingest (readiness is /healthz/ready).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD curl -fsS http://localhost:8080/healthz/live || exit 1
 ENTRYPOINT ["dotnet", "Corpus.Web.dll"]

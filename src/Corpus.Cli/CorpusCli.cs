@@ -16,6 +16,8 @@ public static class CorpusCli
             SearchCommand.Create(loggerFactory),
             TimelineCommand.Create(loggerFactory),
             StatsCommand.Create(loggerFactory),
+            CollocationsCommand.Create(loggerFactory),
+            FrequenciesCommand.Create(loggerFactory),
             BenchCommand.Create(loggerFactory),
         };
 }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Corpus.Ingest.Model;
-using Corpus.Search.Concordance;
 using Corpus.Search.Facets;
+using Corpus.Search.Fillers;
 using Corpus.Search.Highlighting;
 using Corpus.Search.Indexing;
+using Corpus.Search.Patterns;
 using Corpus.Search.Querying;
 using Corpus.Search.Timeline;
 using Lucene.Net.Index;
@@ -12,7 +13,7 @@ using Lucene.Net.Search;
 
 namespace Corpus.Search;
 
-public sealed class SearchService(CorpusIndex index)
+public sealed partial class SearchService(CorpusIndex index)
 {
     public const int MaxSize = 100;
 
@@ -21,6 +22,12 @@ public sealed class SearchService(CorpusIndex index)
 
     /// <summary>How deep paging goes: past it, a narrower query serves users better than page 500 would.</summary>
     public const int MaxResultWindow = 10_000;
+
+    /// <summary>Most filler rows one request returns: past it, a narrower pattern or filter serves better.</summary>
+    public const int MaxFillerRows = 10_000;
+
+    /// <summary>Filler rows the page shows and the API returns unless asked for more: the common fillers, readable at a glance.</summary>
+    public const int DefaultFillerRows = 500;
 
     /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
     private const int RescoreWindow = 200;
@@ -37,7 +44,7 @@ public sealed class SearchService(CorpusIndex index)
         var clock = Stopwatch.StartNew();
         Validate(request);
         var parsed = QueryParser.Parse(request.Query);
-        var segmentation = parsed.Required.SelectMany(c => c.Alternatives).SelectMany(p => LuceneQueryBuilder.Segment(p.Text)).ToList();
+        var segmentation = parsed.Required.SelectMany(c => c.Alternatives).SelectMany(LuceneQueryBuilder.Segment).ToList();
         using var lease = index.Lease();
         if (lease.Searcher is not { } searcher)
         {
@@ -47,6 +54,7 @@ public sealed class SearchService(CorpusIndex index)
         var hits = new List<SearchHit>();
         var phrases = parsed.BodyPhrases.ToList();
         var titlePhrases = parsed.TitlePhrases.ToList();
+        var patterns = parsed.BodyPatterns;
         foreach (var scoreDoc in topDocs((request.Page - 1) * request.Size, request.Size))
         {
             var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
@@ -57,7 +65,7 @@ public sealed class SearchService(CorpusIndex index)
             if (options.Snippets)
             {
                 var text = stored.Get(FieldNames.Text);
-                var spans = PhraseLocator.Locate(text, phrases);
+                var spans = PhraseLocator.Locate(text, phrases, patterns);
                 titleHits = PhraseLocator.Locate(title, titlePhrases);
                 occurrences = spans.Count + titleHits.Count;
                 snippets = SnippetBuilder.Build(text, spans);
@@ -90,7 +98,7 @@ public sealed class SearchService(CorpusIndex index)
                 return null;
             }
             var document = DocumentMapper.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc));
-            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases), PhraseLocator.Locate(document.Title, titlePhrases));
+            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases, parsed?.BodyPatterns), PhraseLocator.Locate(document.Title, titlePhrases));
         });
     }
 
@@ -124,28 +132,48 @@ public sealed class SearchService(CorpusIndex index)
         });
     }
 
-    /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
-    public ConcordanceResult Concordance(SearchRequest request, ConcordanceSort sort, int context = 30, int limit = 5000)
+    /// <summary>The distinct fillers of the query's first body pattern with a slot (* or ?), over all results.</summary>
+    /// <exception cref="QueryException">Bad syntax, an impossible filter, or no pattern with a slot.</exception>
+    public FillerTable Fillers(SearchRequest request, FillerSort sort, int limit)
     {
         Validate(request with { Page = 1, Size = 1 });
-        var parsed = QueryParser.Parse(request.Query);
-        if (parsed.MatchesAll)
+        if (limit is < 1 or > MaxFillerRows)
         {
-            throw new QueryException("索引行需要查询词");
+            throw new QueryException($"填充统计的条数须在 1 到 {MaxFillerRows} 之间（收到 {limit}）");
         }
+        var parsed = QueryParser.Parse(request.Query);
+        var pattern = SlotPattern(parsed)
+            ?? throw new QueryException("填充统计需要正文里带空档的模式，如 坚持*不动摇 或 越?越");
         return index.WithSearcher(searcher =>
         {
             if (searcher is null)
             {
-                return new ConcordanceResult(0, [], false);
+                return new FillerTable(pattern.Source, 0, 0, 0, [], false);
             }
             var all = new AllHitsCollector();
             var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
             var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
-            searcher.Search(LuceneQueryBuilder.Match(parsed), new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: false));
-            return ConcordanceBuilder.Build(searcher, all.Hits, parsed.BodyPhrases.ToList(), request.Sort, sort, context, limit);
+            var filtered = new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: false);
+            searcher.Search(LuceneQueryBuilder.Match(parsed), VerifyingCollector.Around(filtered, parsed));
+            return FillerCounter.Count(searcher, all.Hits.Select(h => h.Doc).Order(), pattern, request.Query, sort, limit);
         });
     }
+
+    /// <summary>Whether <see cref="Fillers"/> has something to count for this query (false for a malformed one).</summary>
+    public static bool OffersFillers(string query)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(query) && SlotPattern(QueryParser.Parse(query)) is not null;
+        }
+        catch (QueryException)
+        {
+            return false;
+        }
+    }
+
+    private static TextPattern? SlotPattern(ParsedQuery parsed) =>
+        parsed.BodyPatterns.FirstOrDefault(p => p.Slots > 0);
 
     public CorpusStats Stats() => index.WithSearcher(searcher =>
     {
@@ -224,7 +252,7 @@ public sealed class SearchService(CorpusIndex index)
             ? new OccurrenceTotalCollector(top, [.. parsed.Required.SelectMany(c => c.Alternatives).Distinct()])
             : null;
         var collector = new FacetingCollector(occurrences ?? top, Filter(request, venues, kinds), venues, kinds, DateKeys.For(reader), options.Facets);
-        searcher.Search(LuceneQueryBuilder.Match(parsed), collector);
+        searcher.Search(LuceneQueryBuilder.Match(parsed), VerifyingCollector.Around(collector, parsed));
         return (collector, topDocs, occurrences);
     }
 

@@ -29,7 +29,7 @@ builder.Services.AddSingleton<CorpusIndexer>();
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<IndexReadiness>();
 builder.Services.AddHostedService<IngestHostedService>();
-builder.Services.Configure<ConcordanceOptions>(builder.Configuration.GetSection(ConcordanceOptions.Section));
+builder.Services.AddCorpusHealthChecks();
 builder.Services.AddApiRateLimiting();
 builder.Services.AddRazorPages();
 // The default encoder emits every non-Latin character as a numeric entity; Chinese pages stay readable (and a

@@ -56,6 +56,20 @@ public sealed class TimelineTests(GeneratedCorpus corpus) : IClassFixture<Genera
         }
     }
 
+    [Theory]
+    [InlineData("发展*3的")]
+    [InlineData("国?")]
+    [InlineData("的*2发展")]
+    public void PatternTimelinesAreVerifiedAndCountedOnTheText(string pattern)
+    {
+        var documents = corpus.Service.AllDocuments().Where(d => d.Date is not null).ToList();
+        var regex = PatternOracle.Build(pattern);
+        var counts = PatternOracle.Count(documents, regex);
+        var result = corpus.Service.Timeline(new TimelineRequest([pattern], Unit: TimelineUnit.Year));
+        Assert.Equal(counts.Count, result.Series[0].Buckets.Sum(b => b.Documents));
+        Assert.Equal(counts.Values.Sum(v => (long)v), result.Series[0].Buckets.Sum(b => b.Occurrences));
+    }
+
     [Fact]
     public void BadRequestsAreRefusedWithAMessage()
     {

@@ -23,7 +23,7 @@ public sealed class StartupTests
         var health = await WaitWhileIngesting(client);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        Assert.StartsWith("failed:", await health.Content.ReadAsStringAsync());
+        Assert.StartsWith("not ready: ingest failed:", await health.Content.ReadAsStringAsync());
         Assert.Contains(logs.Events, e => e.Level == LogEventLevel.Error && e.MessageTemplate.Text.Contains("failed"));
 
         var page = await client.GetAsync("/?q=疫情");
@@ -68,7 +68,8 @@ public sealed class StartupTests
         for (var attempt = 0; attempt < 600; attempt++)
         {
             var response = await client.GetAsync("/healthz");
-            if (await response.Content.ReadAsStringAsync() != "ingesting")
+            var body = await response.Content.ReadAsStringAsync();
+            if (!body.StartsWith("not ready", StringComparison.Ordinal) || body.Contains("failed", StringComparison.Ordinal))
             {
                 return response;
             }

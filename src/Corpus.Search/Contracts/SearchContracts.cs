@@ -42,14 +42,6 @@ public sealed record HitSpan(int Start, int Length);
 /// <param name="TitleHits">Occurrences in the title.</param>
 public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan> Hits, IReadOnlyList<HitSpan> TitleHits);
 
-public enum ConcordanceSort { Document, Left, Right }
-
-public sealed record ConcordanceLine(
-    string Id, string Title, DateOnly? Date, string Left, string Match, string Right, int Offset);
-
-/// <param name="Truncated">True when more occurrences exist than were returned.</param>
-public sealed record ConcordanceResult(int Total, IReadOnlyList<ConcordanceLine> Lines, bool Truncated);
-
 public sealed record CorpusStats(
     int Documents,
     long Characters,

@@ -1,4 +1,5 @@
 using Corpus.Search.Indexing;
+using Corpus.Search.Patterns;
 
 namespace Corpus.Search.Querying;
 
@@ -37,7 +38,7 @@ internal sealed record Phrase(PhraseField Field, string Text, string Folded)
         }
     }
 
-    private static List<string> Split(string text)
+    internal static List<string> Split(string text)
     {
         var result = new List<string>(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -48,4 +49,7 @@ internal sealed record Phrase(PhraseField Field, string Text, string Folded)
         }
         return result;
     }
+
+    /// <summary>Set when the term is a pattern (gaps, ?, NEAR): the index finds candidates, the pattern decides.</summary>
+    public TextPattern? Pattern { get; init; }
 }

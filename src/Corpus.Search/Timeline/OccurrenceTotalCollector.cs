@@ -7,7 +7,7 @@ namespace Corpus.Search.Timeline;
 /// <summary>Passes documents on to <paramref name="inner"/> and adds up their occurrences, counted from the index (<see cref="PhraseOccurrences"/>).</summary>
 internal sealed class OccurrenceTotalCollector(ICollector inner, IReadOnlyList<Phrase> phrases) : ICollector
 {
-    private PhraseOccurrences[] counters = [];
+    private DocumentOccurrences? counter;
 
     public long Total { get; private set; }
 
@@ -18,16 +18,13 @@ internal sealed class OccurrenceTotalCollector(ICollector inner, IReadOnlyList<P
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        counters = [.. phrases.Select(p => new PhraseOccurrences(context.AtomicReader, p))];
+        counter = new DocumentOccurrences(context.AtomicReader, phrases);
         inner.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
-        foreach (var counter in counters)
-        {
-            Total += counter.Count(doc);
-        }
+        Total += counter!.Count(doc);
         inner.Collect(doc);
     }
 }

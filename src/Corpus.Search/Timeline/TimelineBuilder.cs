@@ -6,7 +6,7 @@ using Lucene.Net.Search;
 namespace Corpus.Search.Timeline;
 
 /// <summary>
-/// Documents, occurrences and characters per period, from doc values and positions only (no stored text is read):
+/// Documents, occurrences and characters per period, from doc values and positions (stored text only for patterns):
 /// the periods span the dated documents under the filters, each query is one pass of its match query.
 /// </summary>
 internal static class TimelineBuilder
@@ -34,7 +34,7 @@ internal static class TimelineBuilder
         {
             var phrases = parsed.Required.SelectMany(c => c.Alternatives).Distinct().ToList();
             var collector = new TimelineCollector(filter, venues, kinds, dates, periods, phrases);
-            searcher.Search(LuceneQueryBuilder.Match(parsed), collector);
+            searcher.Search(LuceneQueryBuilder.Match(parsed), VerifyingCollector.Around(collector, parsed));
             series.Add(new TimelineSeries(query, [.. Enumerable.Range(0, periods.Count).Select(i =>
                 new TimelineBucket(periods.Start(i), collector.Documents[i], collector.Occurrences[i], totals[i]))]));
         }

@@ -13,7 +13,7 @@ internal sealed class TimelineCollector(
     private int[] dates = [];
     private int[] venueOrds = [];
     private int[] kindOrds = [];
-    private PhraseOccurrences[] counters = [];
+    private DocumentOccurrences? counter;
 
     public int[] Documents { get; } = new int[periods.Count];
 
@@ -29,7 +29,7 @@ internal sealed class TimelineCollector(
         dates = dateKeys.ForSegment(context);
         venueOrds = venues.ForSegment(context);
         kindOrds = kinds.ForSegment(context);
-        counters = [.. phrases.Select(p => new PhraseOccurrences(context.AtomicReader, p))];
+        counter = new DocumentOccurrences(context.AtomicReader, phrases);
     }
 
     public void Collect(int doc)
@@ -41,9 +41,6 @@ internal sealed class TimelineCollector(
         }
         var period = periods.IndexOf(date);
         Documents[period]++;
-        foreach (var counter in counters)
-        {
-            Occurrences[period] += counter.Count(doc);
-        }
+        Occurrences[period] += counter!.Count(doc);
     }
 }

@@ -3,7 +3,6 @@ using Corpus.Search;
 using Corpus.Search.Json;
 using Corpus.Web.Hosting;
 using Corpus.Web.Requests;
-using Microsoft.Extensions.Options;
 
 namespace Corpus.Web.Api;
 
@@ -20,8 +19,14 @@ public static class CorpusApi
         // HEAD too: download managers and link checkers probe a file before fetching it.
         api.MapMethods("/concordance", GetAndHead, Concordance);
         api.MapMethods("/timeline", GetAndHead, Timeline);
+        api.MapGet("/collocations", Collocations);
+        api.MapGet("/frequencies", Frequencies);
         api.MapGet("/stats", (SearchService service) => Results.Json(service.Stats(), CorpusJson.Options));
         app.MapMethods("/concordance.csv", GetAndHead, (HttpContext context) => ConcordanceCore(context, csv: true))
+            .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
+        api.MapMethods("/fillers", GetAndHead, (HttpContext context) =>
+            FillersCore(context, csv: string.Equals(context.Request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)));
+        app.MapMethods("/fillers.csv", GetAndHead, (HttpContext context) => FillersCore(context, csv: true))
             .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
     }
 
@@ -55,18 +60,51 @@ public static class CorpusApi
     private static IResult Concordance(HttpContext context) =>
         ConcordanceCore(context, csv: string.Equals(context.Request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>A page of lines (after=cursor for the next), the group counts with group=…, or the whole list as CSV.</summary>
     private static IResult ConcordanceCore(HttpContext context, bool csv) => Guard(context, () =>
     {
-        var (parameters, sort) = SearchParameterParser.ParseConcordance(context.Request.Query, requireQuery: true);
-        var limit = context.RequestServices.GetRequiredService<IOptions<ConcordanceOptions>>().Value.DownloadLimit;
-        var result = context.RequestServices.GetRequiredService<SearchService>()
-            .Concordance(parameters.ToRequest(), sort, limit: limit);
-        // A CSV has no place to say it was cut, so the headers say it (the JSON carries total and truncated too).
-        context.Response.Headers[ConcordanceCsv.TruncatedHeader] = result.Truncated ? "true" : "false";
-        context.Response.Headers[ConcordanceCsv.TotalHeader] = result.Total.ToString(CultureInfo.InvariantCulture);
+        var parameters = ViewParameterParser.ParseConcordance(context.Request.Query, requireQuery: true);
+        var service = context.RequestServices.GetRequiredService<SearchService>();
+        if (csv)
+        {
+            var lines = service.ConcordanceLines(parameters.ToRequest() with { After = null }, out var total);
+            context.Response.Headers[ConcordanceCsv.TotalHeader] = total.ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers.ContentDisposition = ConcordanceCsv.ContentDisposition(parameters.Filters.Query);
+            var request = context.Request;
+            var highlight = "?q=" + Uri.EscapeDataString(parameters.Filters.Query);
+            string Url(string id) => $"{request.Scheme}://{request.Host}{request.PathBase}/documents/{Uri.EscapeDataString(id)}{highlight}";
+            return Results.Stream(
+                body => HttpMethods.IsHead(request.Method) ? Task.CompletedTask : ConcordanceCsv.Write(body, lines, Url, context.RequestAborted),
+                "text/csv; charset=utf-8");
+        }
+        return parameters.Group is { } by
+            ? Results.Json(service.ConcordanceGroups(parameters.ToRequest(), by), CorpusJson.Options)
+            : Results.Json(service.Concordance(parameters.ToRequest()), CorpusJson.Options);
+    });
+
+    private static IResult Collocations(HttpContext context) => Guard(context, () =>
+    {
+        var (_, request) = ViewParameterParser.ParseCollocations(context.Request.Query, requireQuery: true);
+        return Results.Json(context.RequestServices.GetRequiredService<SearchService>().Collocations(request), CorpusJson.Options);
+    });
+
+    private static IResult Frequencies(HttpContext context) => Guard(context, () =>
+    {
+        var (_, request) = ViewParameterParser.ParseFrequencies(context.Request.Query);
+        return Results.Json(context.RequestServices.GetRequiredService<SearchService>().Frequencies(request), CorpusJson.Options);
+    });
+
+    /// <summary>What fills a pattern's slots; JSON rows up to "limit" (default <see cref="SearchService.DefaultFillerRows"/>), the CSV all of them up to the maximum.</summary>
+    private static IResult FillersCore(HttpContext context, bool csv) => Guard(context, () =>
+    {
+        var (parameters, sort) = SearchParameterParser.ParseFillers(context.Request.Query, requireQuery: true);
+        var limit = SearchParameterParser.Limit(context.Request.Query, csv ? SearchService.MaxFillerRows : SearchService.DefaultFillerRows, SearchService.MaxFillerRows);
+        var table = context.RequestServices.GetRequiredService<SearchService>().Fillers(parameters.ToRequest(), sort, limit);
+        context.Response.Headers[ConcordanceCsv.TruncatedHeader] = table.Truncated ? "true" : "false";
+        context.Response.Headers[ConcordanceCsv.TotalHeader] = table.Distinct.ToString(CultureInfo.InvariantCulture);
         return csv
-            ? Results.File(ConcordanceCsv.Write(result), "text/csv; charset=utf-8", "concordance.csv")
-            : Results.Json(result, CorpusJson.Options);
+            ? Results.File(FillerCsv.Write(table), "text/csv; charset=utf-8", "fillers.csv")
+            : Results.Json(table, CorpusJson.Options);
     });
 
     /// <summary>Bad parameters and queries are the caller's to fix: 400 with the message, logged below Error.</summary>

@@ -43,10 +43,10 @@ public static class SearchParameterParser
         };
     }
 
-    /// <summary>The concordance's parameters: the search's filters, and "sort" as the concordance's own sort.</summary>
-    public static (SearchParameters Parameters, ConcordanceSort Sort) ParseConcordance(IQueryCollection query, bool requireQuery)
+    /// <summary>The filler table's parameters: the search's filters, and "sort" as the table's own order.</summary>
+    public static (SearchParameters Parameters, FillerSort Sort) ParseFillers(IQueryCollection query, bool requireQuery)
     {
-        var sort = SortNames.ParseConcordance(Single(query, "sort"));
+        var sort = SortNames.ParseFillers(Single(query, "sort"));
         var withoutSort = new QueryCollection(query.Where(pair => pair.Key != "sort").ToDictionary(pair => pair.Key, pair => pair.Value));
         return (Parse(withoutSort, requireQuery), sort);
     }
@@ -72,6 +72,13 @@ public static class SearchParameterParser
         var filters = Parse(new QueryCollection(query.Where(pair => pair.Key is not ("q" or "unit" or "format"))
             .ToDictionary(pair => pair.Key, pair => pair.Value)), requireQuery: false);
         return new TimelineParameters(queries.Distinct(StringComparer.Ordinal).ToList(), unit, filters);
+    }
+
+    /// <summary>A positive "limit" parameter no larger than <paramref name="max"/>, or <paramref name="fallback"/>.</summary>
+    public static int Limit(IQueryCollection query, int fallback, int max)
+    {
+        var limit = Number(query, "limit", fallback, "条数上限");
+        return limit <= max ? limit : throw new QueryException($"条数上限最多为 {max}（收到 {limit}）。");
     }
 
     /// <summary>The q parameter alone (document pages), with the same length cap.</summary>
@@ -118,7 +125,7 @@ public static class SearchParameterParser
         }
     }
 
-    private static int Number(IQueryCollection query, string name, int fallback, string label)
+    public static int Number(IQueryCollection query, string name, int fallback, string label)
     {
         var text = Single(query, name);
         if (string.IsNullOrWhiteSpace(text))

@@ -44,7 +44,7 @@ public static class CorpusApp
             {
                 return;
             }
-            if (body.StartsWith("failed", StringComparison.Ordinal))
+            if (body.Contains("failed", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"The app failed to ingest: {body}");
             }
