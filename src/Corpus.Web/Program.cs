@@ -4,6 +4,7 @@ using Corpus.Ingest;
 using Corpus.Search;
 using Corpus.Web.Api;
 using Corpus.Web.Hosting;
+using Corpus.Web.Logging;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
@@ -14,7 +15,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSerilog(
     (services, logger) => logger
         .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-        .ReadFrom.Services(services),
+        .ReadFrom.Services(services)
+        // Last, so it also sees the properties the configured enrichers added.
+        .Enrich.With<ControlCharacterEscaper>(),
     preserveStaticLogger: true);
 builder.WebHost.ConfigureKestrel(kestrel =>
     // Long queries must reach the app, which answers 400 with a message rather than Kestrel's bare 414.
