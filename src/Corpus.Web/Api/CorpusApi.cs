@@ -14,14 +14,14 @@ public static class CorpusApi
 
     public static void MapCorpusApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireRateLimiting(RateLimitingSetup.ApiPolicy);
-        api.MapGet("/search", Search);
-        api.MapGet("/documents/{id}", Document);
-        // HEAD too: download managers and link checkers probe a file before fetching it.
-        api.MapMethods("/concordance", GetAndHead, Concordance);
-        api.MapGet("/stats", (SearchService service) => Results.Json(service.Stats(), CorpusJson.Options));
+        // HEAD too: download managers, link checkers and monitors probe a URL before fetching it.
+        var api = app.MapGroup("/api").RequireRateLimiting(RateLimitingSetup.ClientPolicy);
+        api.MapMethods("/search", GetAndHead, Search);
+        api.MapMethods("/documents/{id}", GetAndHead, Document);
+        api.MapMethods("/concordance", GetAndHead, Concordance).WithMetadata(new ConcordanceCostAttribute());
+        api.MapMethods("/stats", GetAndHead, (SearchService service) => TypedResults.Json(service.Stats(), CorpusJson.Options));
         app.MapMethods("/concordance.csv", GetAndHead, (HttpContext context) => ConcordanceCore(context, csv: true))
-            .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
+            .RequireRateLimiting(RateLimitingSetup.ClientPolicy).WithMetadata(new ConcordanceCostAttribute());
     }
 
     private static IResult Search(HttpContext context) => Guard(context, () =>
@@ -30,7 +30,7 @@ public static class CorpusApi
         var service = context.RequestServices.GetRequiredService<SearchService>();
         var result = service.Search(parameters.ToRequest());
         SearchLog.Searched(Logger(context), parameters.Query, parameters.DescribeFilters(), "api", result.Total, result.ElapsedMs);
-        return Results.Json(result, CorpusJson.Options);
+        return TypedResults.Json(result, CorpusJson.Options);
     });
 
     private static IResult Document(HttpContext context, string id) => Guard(context, () =>
@@ -39,7 +39,7 @@ public static class CorpusApi
         var view = context.RequestServices.GetRequiredService<SearchService>().GetDocument(id, query);
         return view is null
             ? ApiErrors.Result(StatusCodes.Status404NotFound, $"没有编号为“{SortNames.Shorten(id)}”的文档。")
-            : Results.Json(view, CorpusJson.Options);
+            : TypedResults.Json(view, CorpusJson.Options);
     });
 
     private static IResult Concordance(HttpContext context) =>
@@ -55,8 +55,8 @@ public static class CorpusApi
         context.Response.Headers[ConcordanceCsv.TruncatedHeader] = result.Truncated ? "true" : "false";
         context.Response.Headers[ConcordanceCsv.TotalHeader] = result.Total.ToString(CultureInfo.InvariantCulture);
         return csv
-            ? Results.File(ConcordanceCsv.Write(result), "text/csv; charset=utf-8", "concordance.csv")
-            : Results.Json(result, CorpusJson.Options);
+            ? TypedResults.File(ConcordanceCsv.Write(result), "text/csv; charset=utf-8", "concordance.csv")
+            : TypedResults.Json(result, CorpusJson.Options);
     });
 
     /// <summary>Bad parameters and queries are the caller's to fix: 400 with the message, logged below Error.</summary>

@@ -1,12 +1,16 @@
 using Corpus.Search;
 using Corpus.Web.Api;
 using Corpus.Web.Requests;
+using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Corpus.Web.Pages;
 
+[EnableRateLimiting(RateLimitingSetup.ClientPolicy)]
+[ConcordanceCost]
 public sealed class ConcordanceModel(SearchService service, IOptions<ConcordanceOptions> options, ILogger<ConcordanceModel> logger)
     : PageModel
 {
