@@ -49,7 +49,7 @@ public sealed class SearchService(CorpusIndex index)
         {
             var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
             var occurrences = 0;
-            IReadOnlyList<string> snippets = [];
+            IReadOnlyList<Snippet> snippets = [];
             if (options.Snippets)
             {
                 var text = stored.Get(FieldNames.Text);
