@@ -15,7 +15,7 @@ public sealed class HighlightConcordanceTests(SeedCorpus corpus) : IClassFixture
         {
             var view = corpus.Service.GetDocument(hit.Id, query)!;
             var text = view.Document.Text;
-            Assert.All(view.Hits, span => Assert.Contains(WidthFold.FoldForMatching(text.Substring(span.Start, span.Length)), phrases));
+            Assert.All(view.Hits, span => Assert.Contains(GrepFold.Fold(text.Substring(span.Start, span.Length)), phrases));
             Assert.Equal(phrases.Sum(p => Brute.Count(text, p)), view.Hits.Count);
             Assert.Equal(view.Hits.Count, hit.Occurrences);
             Assert.Equal(view.Hits.OrderBy(s => s.Start), view.Hits);
