@@ -53,7 +53,8 @@ public static class RateLimitingSetup
                 var message = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out _)
                     ? $"请求过于频繁：每个地址每分钟最多 {limits.PermitsPerMinute} 次检索，请 {seconds} 秒后再试。"
                     : $"服务器正忙于其他语境检索，请 {seconds} 秒后再试。";
-                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/concordance.csv"))
+                if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/concordance.csv")
+                    || context.Request.Path.StartsWithSegments("/fillers.csv"))
                 {
                     await ApiErrors.Write(context, StatusCodes.Status429TooManyRequests, message, cancellationToken);
                     return;
