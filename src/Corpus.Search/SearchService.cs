@@ -57,7 +57,7 @@ public sealed partial class SearchService(CorpusIndex index)
         {
             var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
             var occurrences = 0;
-            IReadOnlyList<string> snippets = [];
+            IReadOnlyList<Snippet> snippets = [];
             if (options.Snippets)
             {
                 var text = stored.Get(FieldNames.Text);

@@ -41,7 +41,7 @@ public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus gener
         var produced = 0;
         while (produced < count)
         {
-            var text = WidthFold.FoldForMatching(corpus.Documents[random.Next(corpus.Documents.Count)].Text);
+            var text = GrepFold.Fold(corpus.Documents[random.Next(corpus.Documents.Count)].Text);
             var length = random.Next(1, 9);
             if (text.Length <= length)
             {

@@ -26,7 +26,7 @@ internal static partial class MetadataExtractor
     }
 
     private static bool IsProse(Paragraph paragraph) =>
-        !paragraph.HeadingLike && !ArticleCues.DateLine(paragraph.Text).Success && !ArticleCues.IsSalutation(paragraph.Text);
+        !paragraph.HeadingLike && !ArticleCues.FullDateParagraph(paragraph.Text).Success && !ArticleCues.IsSalutation(paragraph.Text);
 
     private static string FirstSentence(string text)
     {
@@ -40,7 +40,7 @@ internal static partial class MetadataExtractor
     {
         for (var i = body.Count - 2; i >= Math.Max(0, body.Count - 4); i--)
         {
-            if (HeadingShape.IsNameOnly(body[i].Text) && ArticleCues.DateLine(body[i + 1].Text).Success)
+            if (HeadingShape.IsNameOnly(body[i].Text) && ArticleCues.FullDateParagraph(body[i + 1].Text).Success)
             {
                 return i;
             }
@@ -53,7 +53,7 @@ internal static partial class MetadataExtractor
         var head = Math.Min(HeaderParagraphs, body.Count);
         for (var i = 0; i < head; i++)
         {
-            if (ArticleCues.DateLine(body[i].Text) is { Success: true } dateLine)
+            if (ArticleCues.FullDateParagraph(body[i].Text) is { Success: true } dateLine)
             {
                 return (Read(dateLine), null);
             }
@@ -71,7 +71,7 @@ internal static partial class MetadataExtractor
             {
                 return (Read(trailing), trailing.Groups["place"].Value);
             }
-            if (ArticleCues.DateLine(body[i].Text) is { Success: true } signed)
+            if (ArticleCues.FullDateParagraph(body[i].Text) is { Success: true } signed)
             {
                 return (Read(signed), null);
             }

@@ -65,10 +65,10 @@ internal static class ArticleSplitter
     private static bool IsWrappedTitleTail(IReadOnlyList<Paragraph> paragraphs, int index, bool hardWrapped) =>
         hardWrapped && index > 0 && IsTitleLine(paragraphs[index - 1]) && !paragraphs[index].Indented
         && paragraphs[index].Text.Length <= 4 && paragraphs[index].Text.All(CharKinds.IsCjk)
-        && (index + 1 >= paragraphs.Count || !ArticleCues.DateLine(paragraphs[index + 1].Text).Success);
+        && (index + 1 >= paragraphs.Count || !ArticleCues.FullDateParagraph(paragraphs[index + 1].Text).Success);
 
     private static bool IsDateLike(string text) =>
-        ArticleCues.DateLine(text).Success || ArticleCues.TrailingDateline(text).Success || ArticleCues.IsEndMark(text);
+        ArticleCues.FullDateParagraph(text).Success || ArticleCues.TrailingDateline(text).Success || ArticleCues.IsEndMark(text);
 
     private static bool StartsArticle(List<Paragraph> block, Paragraph? next, Builder current, bool hardWrapped)
     {
@@ -86,7 +86,7 @@ internal static class ArticleSplitter
     /// <summary>A paragraph that only comes at an article's start.</summary>
     internal static bool OpensArticle(Paragraph? paragraph) =>
         paragraph is not null && (paragraph.Continued || ArticleCues.Dateline(paragraph.Text).Success
-            || ArticleCues.DateLine(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)
+            || ArticleCues.FullDateParagraph(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)
             || ArticleCues.LeadDate(paragraph.Text).Success);
 
     /// <summary>Collects the article being read.</summary>
@@ -112,8 +112,8 @@ internal static class ArticleSplitter
                 Flush();
             }
             Closed = ArticleCues.TrailingDateline(paragraph.Text).Success || ArticleCues.IsEndMark(paragraph.Text)
-                || HasProse && ArticleCues.DateLine(paragraph.Text).Success && previous is not null && HeadingShape.IsNameOnly(previous.Text);
-            if (!(paragraph.HeadingLike || ArticleCues.DateLine(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)))
+                || HasProse && ArticleCues.FullDateParagraph(paragraph.Text).Success && previous is not null && HeadingShape.IsNameOnly(previous.Text);
+            if (!(paragraph.HeadingLike || ArticleCues.FullDateParagraph(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)))
             {
                 HasProse = true;
             }

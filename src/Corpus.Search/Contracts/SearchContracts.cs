@@ -17,11 +17,14 @@ public sealed record SearchRequest(
     int Page = 1,
     int Size = 10);
 
-/// <param name="Snippets">HTML-escaped fragments with each hit in &lt;mark&gt;.</param>
+/// <param name="Snippets">Fragments of the text around the best hits, as plain text with the hits' spans.</param>
 /// <param name="Occurrences">Literal occurrences of the query's phrases in the document.</param>
 public sealed record SearchHit(
     string Id, string Title, DateOnly? Date, string? Venue, string Kind, float Score, int Occurrences,
-    IReadOnlyList<string> Snippets);
+    IReadOnlyList<Snippet> Snippets);
+
+/// <summary>A fragment of a document's text (line breaks as spaces) and the hits in it, offsets into the fragment.</summary>
+public sealed record Snippet(string Text, IReadOnlyList<HitSpan> Hits);
 
 /// <summary>Counts over the whole current result set; a filtered dimension still counts its other values.</summary>
 public sealed record FacetCounts(
