@@ -21,7 +21,7 @@ internal static partial class ArticleCues
     /// <summary>A lead that starts with the date: "2月10日，", "10日下午，".</summary>
     public static Match LeadDate(string paragraph) => LeadDateRegex().Match(paragraph);
 
-    /// <summary>A date inside a lead's first sentence: "习近平2月10日在北京", "主席习近平2日在北京考察".</summary>
+    /// <summary>A date inside a lead's first sentence: "习近平2月10日在北京", "主席习近平2日在北京考察", "习近平10日专门赴".</summary>
     public static Match InlineDate(string paragraph) => InlineDateRegex().Match(paragraph);
 
     /// <summary>A salutation line: "同志们：", "北京大学援鄂医疗队全体“90后”党员：".</summary>
@@ -46,7 +46,7 @@ internal static partial class ArticleCues
     [GeneratedRegex(@"^(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2})月)?(?<d>\d{1,2})日(?:上午|下午|晚上|晚间|晚|早上|中午|凌晨)?[，,]")]
     private static partial Regex LeadDateRegex();
 
-    [GeneratedRegex(@"^.{0,60}?\p{IsCJKUnifiedIdeographs}(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2})月)?(?<d>\d{1,2})日(?:上午|下午|晚上|晚|中午)?(?:在|赴|来到|主持|出席|同|向|给|会见|考察|调研|召开)")]
+    [GeneratedRegex(@"^.{0,60}?\p{IsCJKUnifiedIdeographs}(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2})月)?(?<d>\d{1,2})日(?:上午|下午|晚上|晚|中午)?(?:专门|专程|亲自|先后|分别)?(?:在|赴|来到|主持|出席|同|向|给|会见|考察|调研|召开)")]
     private static partial Regex InlineDateRegex();
 
     // Words of the event, never a name: "在…上的讲话", "…的回信", "X在Y考察", "X主持召开…", "X出席…", "X同Y通电话".
