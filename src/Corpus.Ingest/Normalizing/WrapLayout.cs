@@ -39,14 +39,9 @@ internal sealed record WrapLayout(
             {
                 trailing++;
             }
-            if (line.Length < byChars.Length)
-            {
-                byChars[line.Length]++;
-            }
-            if (line.Cells < byCells.Length)
-            {
-                byCells[line.Cells]++;
-            }
+            // Longer lines than any wrap width land in the last slot, where they count as passing the width.
+            byChars[Math.Min(line.Length, byChars.Length - 1)]++;
+            byCells[Math.Min(line.Cells, byCells.Length - 1)]++;
         }
         if (counted < MinLines)
         {
@@ -59,7 +54,10 @@ internal sealed record WrapLayout(
         var inCells = cellNear > charNear;
         var width = inCells ? cellWidth : charWidth;
         var near = Math.Max(cellNear, charNear);
-        var hardWrapped = width > 0 && (near * 2 >= counted || inCells && IsHardEdge(byCells, width, near, counted));
+        // Wrapped lines pile up at the width and hardly any pass it; headlines and datelines of one-line paragraphs may
+        // share a length, but prose lines run past them.
+        var beyond = Beyond(inCells ? byCells : byChars, inCells ? width : width + 4);
+        var hardWrapped = width > 0 && beyond * 5 <= counted && (near * 2 >= counted || inCells && IsHardEdge(width, near, beyond, counted));
         var trailingMarks = hardWrapped && trailing * 20 >= counted && trailing * 5 <= counted * 4;
         var usualTrailing = 0;
         for (var w = 1; w < trailingWidths.Length; w++)
@@ -115,14 +113,17 @@ internal sealed record WrapLayout(
 
     /// <summary>Documentation mixes wrapped prose with short lines (headings, list items, code), so fewer than half its
     /// lines reach the width; a hard right edge still shows: a large share pile up at one column and hardly any pass it.</summary>
-    private static bool IsHardEdge(Span<int> byCells, int width, int near, int counted)
+    private static bool IsHardEdge(int width, int near, int beyond, int counted) =>
+        width > 0 && near * 5 >= counted && near >= 2 * (beyond + 1) && beyond * 50 <= counted;
+
+    private static int Beyond(Span<int> histogram, int width)
     {
         var beyond = 0;
-        for (var length = width + 1; length < byCells.Length; length++)
+        for (var length = width + 1; length < histogram.Length; length++)
         {
-            beyond += byCells[length];
+            beyond += histogram[length];
         }
-        return near * 5 >= counted && near >= 20 * (beyond + 1) / 10 && beyond * 50 <= counted;
+        return beyond;
     }
 
     /// <summary>Whether lines that reach the width are mostly followed directly by the next: then a blank line is a
