@@ -99,6 +99,7 @@ internal static partial class PageArtifacts
                 breaks.Add(i + 1);
             }
         }
+        breaks = [.. breaks.Distinct()];
         if (breaks.Count < 2)
         {
             return;
@@ -118,7 +119,8 @@ internal static partial class PageArtifacts
         }
         foreach (var (_, occurrences) in groups)
         {
-            if (occurrences.Count >= 3 && occurrences.Count * 2 >= breaks.Count)
+            // Headers may alternate between even and odd pages (book title, section title).
+            if (occurrences.Count >= 3 && occurrences.Count * 3 >= breaks.Count)
             {
                 occurrences.ForEach(i => reasons[i] = RemovedText.RunningHeader);
             }
