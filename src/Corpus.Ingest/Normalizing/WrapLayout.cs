@@ -70,10 +70,8 @@ internal sealed record WrapLayout(
             return layout;
         }
         var margin = CommonMargin(lines, layout);
-        return layout with
-        {
-            BlankLineEndsParagraph = WrapsFollowDirectly(lines, layout), Margin = margin, FirstLineIndent = OpensIndented(lines, layout, margin),
-        };
+        layout = layout with { BlankLineEndsParagraph = WrapsFollowDirectly(lines, layout), Margin = margin };
+        return layout with { FirstLineIndent = OpensIndented(lines, layout, margin) };
     }
 
     /// <summary>Whether a full line indented beyond the margin mostly goes on at the margin (a paragraph's indented first
@@ -83,7 +81,8 @@ internal sealed record WrapLayout(
         int indentedFull = 0, backToMargin = 0;
         for (var i = 1; i < lines.Count; i++)
         {
-            if (lines[i - 1].Indent > margin + 1 && layout.IsFull(lines[i - 1], lines[i]))
+            if (lines[i - 1].Indent > margin + 1 && !(layout.BlankLineEndsParagraph && lines[i].BlankLinesBefore > 0) && ListMarker.Cells(lines[i].Text) == 0
+                && layout.IsFull(lines[i - 1], lines[i]))
             {
                 indentedFull++;
                 backToMargin += lines[i].Indent - margin is >= 0 and <= 1 ? 1 : 0;
@@ -168,8 +167,34 @@ internal sealed record WrapLayout(
         {
             return line.Length >= Width - 1;
         }
-        return line.Cells >= Width - 2 || line.Cells + 1 + FirstWordCells(next.Text) > Width;
+        // Where the wrapping tool drew ambiguous-width characters two cells wide, the line is that much longer.
+        var widest = line.Cells + line.AmbiguousCells;
+        if (widest >= Width - 2 || widest + 1 + FirstWordCells(next.Text) > Width)
+        {
+            return true;
+        }
+        // Where blank lines part paragraphs, a wrapping tool that breaks only at spaces leaves a line short by the run of
+        // text up to the next space; a line that follows directly and would not have fitted is a wrap.
+        return BlankLineEndsParagraph && next.BlankLinesBefore == 0 && widest + RunCells(next.Text) > Width - 2;
     }
+
+    /// <summary>Cells up to the first break opportunity of a tool that breaks only at a space between two Latin letters or
+    /// digits (a space beside a CJK character is typography, not a break).</summary>
+    private static int RunCells(string text)
+    {
+        var cells = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && i > 0 && i + 1 < text.Length && IsLatinOrDigit(text[i - 1]) && IsLatinOrDigit(text[i + 1]))
+            {
+                break;
+            }
+            cells += CharKinds.Cells(text[i]);
+        }
+        return cells;
+    }
+
+    private static bool IsLatinOrDigit(char c) => char.IsAsciiLetterOrDigit(c) || CharKinds.IsLatinLetter(c);
 
     private static int FirstWordCells(string text)
     {
