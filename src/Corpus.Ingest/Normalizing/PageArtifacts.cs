@@ -87,7 +87,8 @@ internal static partial class PageArtifacts
     /// page number), digits aside ("人民日报 2020年3月2日 第3版").</summary>
     private static void FindRunningHeaders(List<SourceLine> lines, string?[] reasons)
     {
-        var breaks = new List<int>();
+        // The file's start opens its first page.
+        var breaks = new List<int> { 0 };
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].PageBreakBefore)
@@ -107,7 +108,8 @@ internal static partial class PageArtifacts
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
-            if (reasons[i] is null && lines[i].Text.Length <= MaxHeaderLength && NearBreak(breaks, i))
+            // A header is a title or a name, never a sentence.
+            if (reasons[i] is null && lines[i].Text.Length <= MaxHeaderLength && !lines[i].Text.Any(CharKinds.IsClausePunctuation) && NearBreak(breaks, i))
             {
                 var key = Digits().Replace(lines[i].Text, "#");
                 if (!groups.TryGetValue(key, out var list))
