@@ -52,16 +52,16 @@ public sealed partial class RealTextFixtureTests
     }
 
     [Fact]
-    public void Page_numbers_are_dropped_with_their_reason_and_no_other_number()
+    public void Page_numbers_and_running_headers_are_dropped_with_their_reason_and_nothing_else()
     {
         foreach (var file in Files("pdf"))
         {
             var relative = Relative(file);
             var expected = file.GetProperty("pages").EnumerateArray()
-                .Select(p => (Unspaced(p.GetProperty("footer").GetString()!), "page number"))
+                .SelectMany(p => new[] { (Unspaced(p.GetProperty("header").GetString()!), "running header"), (Unspaced(p.GetProperty("footer").GetString()!), "page number") })
                 .Order()
                 .ToList();
-            var dropped = Result.Value.Dropped.Where(d => d.File == relative && d.Reason == "page number").Select(d => (Unspaced(d.Text), d.Reason)).Order().ToList();
+            var dropped = Result.Value.Dropped.Where(d => d.File == relative && d.Reason is "page number" or "running header").Select(d => (Unspaced(d.Text), d.Reason)).Order().ToList();
             Assert.Equal(expected, dropped);
         }
     }
