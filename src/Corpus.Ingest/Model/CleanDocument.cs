@@ -57,7 +57,11 @@ public sealed record IngestResult(
     IReadOnlyList<CleanDocument> Documents,
     IReadOnlyList<SkippedFile> Skipped,
     int DuplicatesMerged,
-    IReadOnlyList<DroppedText> Dropped);
+    IReadOnlyList<DroppedText> Dropped)
+{
+    /// <summary>Documents with each metadata field stated, inferred or unknown.</summary>
+    public FieldCoverage? Coverage { get; init; }
+}
 
 /// <summary>Progress of a long ingest, for a console line or a log entry.</summary>
 public sealed record IngestProgress(string Stage, int FilesDone, int FilesTotal, long BytesDone, int Articles);
