@@ -40,14 +40,14 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
-    public void A_missing_year_comes_only_from_a_dated_article_of_the_same_file_a_day_apart()
+    public void A_missing_year_comes_only_from_an_article_of_the_same_file_and_day()
     {
         using var corpus = new TempCorpus();
         const string Dated = "在全省干部大会上的讲话\n（2019年3月6日）\n同志们：\n今天召开大会，部署全年工作。\n";
         corpus.Write("a/dated.txt", Encoding.UTF8.GetBytes(Dated));
         corpus.Write("a/undated.txt", Encoding.UTF8.GetBytes("防汛抗旱工作全面展开\n新华社武汉6月12日电　各地全面部署防汛抗旱工作，确保安全度汛。\n"));
         corpus.Write("c/bundle.txt", Encoding.UTF8.GetBytes(
-            "在乡村振兴会议上的讲话\n（2021年5月8日）\n同志们：\n乡村振兴要抓好产业发展，带动农民增收。各地要因地制宜，发展特色产业，让农民在产业链中获得更多收益。\n\n\n"
+            "在乡村振兴会议上的讲话\n（2021年5月9日）\n同志们：\n乡村振兴要抓好产业发展，带动农民增收。各地要因地制宜，发展特色产业，让农民在产业链中获得更多收益。\n\n\n"
             + "秋粮收购稳步开展\n新华社合肥5月9日电　各地秋粮收购工作稳步开展，收购进度快于往年。\n\n\n"
             + "春耕生产有序推进\n新华社南京4月2日电　各地抓紧春耕备耕，农业生产有序展开。\n"));
         var documents = Run(corpus.Dir).Documents;

@@ -3,14 +3,11 @@ using Corpus.Ingest.Processing;
 namespace Corpus.Ingest.Metadata;
 
 /// <summary>Fills the missing year of a date that states month and day, marking it inferred, only where the article's
-/// own file justifies it: another article of the file states a full date in the same month within a day of it (as
-/// articles of one newspaper page, a day's dispatches). A year taken from elsewhere, or from a distant date, would be a
+/// own file justifies it: another article of the file states a full date with the same month and day (articles of one
+/// newspaper page, a day's dispatches). A year taken from elsewhere, or from a distant date, would be a
 /// guess, and the date stays unknown.</summary>
 internal static class YearInference
 {
-    /// <summary>Days apart at most for a neighbour's year to carry over.</summary>
-    private const int MaxDaysApart = 1;
-
     public static List<ArticleCopy> FillFromSource(List<ArticleCopy> copies)
     {
         var stated = copies.Select(c => c.Metadata.Date).ToList();
@@ -36,7 +33,7 @@ internal static class YearInference
         {
             foreach (var j in new[] { index - distance, index + distance })
             {
-                if (j >= 0 && j < dates.Count && dates[j] is { IsComplete: true } other && other.Month == month && Math.Abs(other.Day!.Value - day) <= MaxDaysApart)
+                if (j >= 0 && j < dates.Count && dates[j] is { IsComplete: true } other && other.Month == month && other.Day == day)
                 {
                     return other.Year;
                 }
