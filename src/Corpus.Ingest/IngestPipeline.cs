@@ -49,12 +49,16 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
-        var documents = BuildDocuments(copies, groups);
+        var (documents, chosen) = BuildDocuments(copies, groups);
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(
             files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
             [.. ingested.Where(f => f.SkipReason is not null).Select(f => new SkippedFile(f.File, f.SkipReason!))],
-            copies.Count - documents.Count);
+            copies.Count - documents.Count,
+            [.. ingested.SelectMany(f => f.Dropped)])
+        {
+            Coverage = Coverage(documents, chosen),
+        };
         var seconds = clock.Elapsed.TotalSeconds;
         logger.LogInformation(
             "Ingested {Files} files ({Bytes} bytes) into {Documents} documents from {Articles} articles: {Duplicates} duplicates merged, "
@@ -95,7 +99,24 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         return results;
     }
 
-    private static List<CleanDocument> BuildDocuments(List<ArticleCopy> copies, int[] groups)
+    /// <summary>Per field, documents whose text states it, that took it from elsewhere (a year from a neighbour), or lack it.</summary>
+    private static FieldCoverage Coverage(List<CleanDocument> documents, ArticleCopy[] chosen)
+    {
+        static FieldCount Count<T>(IReadOnlyList<T> items, Func<T, bool> stated, Func<T, bool> inferred)
+        {
+            var s = items.Count(stated);
+            var i = items.Count(inferred);
+            return new FieldCount(s, i, items.Count - s - i);
+        }
+        return new FieldCoverage(
+            Count(documents, d => d.Date is not null && !d.DateInferred, d => d.Date is not null && d.DateInferred),
+            Count(documents, d => d.Venue is not null, _ => false),
+            Count(chosen, c => c.Metadata.KindStated, _ => false),
+            Count(documents, d => d.Speaker is not null, _ => false),
+            Count(chosen, c => c.Metadata.Titled, _ => false));
+    }
+
+    private static (List<CleanDocument> Documents, ArticleCopy[] Chosen) BuildDocuments(List<ArticleCopy> copies, int[] groups)
     {
         var members = new Dictionary<int, List<ArticleCopy>>();
         for (var i = 0; i < copies.Count; i++)
@@ -115,7 +136,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var documentIds = chosen.Select(c => ids.Next(c.Sketch.ContentHash)).ToArray();
         var documents = new CleanDocument[ordered.Length];
         Parallel.For(0, ordered.Length, i => documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]));
-        return [.. documents];
+        return ([.. documents], chosen);
     }
 
     /// <summary>Every file under the folder, recursively, in ordinal order of its '/'-separated relative path.</summary>

@@ -61,7 +61,7 @@ internal static class IngestCommand
             if (parse.GetValue(report) is { } reportFile)
             {
                 using var stream = reportFile.Create();
-                JsonSerializer.Serialize(stream, IngestReport.From(stats, service.AllDocuments()), CorpusJson.Indented);
+                JsonSerializer.Serialize(stream, IngestReport.From(stats, service.AllDocuments(), result?.Coverage), CorpusJson.Indented);
                 output.WriteLine($"Report: {reportFile.FullName}");
             }
             return Task.FromResult(ExitCodes.Ok);
