@@ -51,7 +51,7 @@ internal sealed record WrapLayout(bool HardWrapped, int Width, bool TrailingSpac
         }
         // Lines holding digits or Latin letters are a few characters longer at the same printed width.
         var near = 0;
-        for (var length = width - 1; length <= width + 4 && length < histogram.Length; length++)
+        for (var length = Math.Max(width - 1, 0); length <= width + 4 && length < histogram.Length; length++)
         {
             near += histogram[length];
         }
