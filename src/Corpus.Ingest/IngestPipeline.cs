@@ -54,7 +54,8 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var result = new IngestResult(
             files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
             [.. ingested.Where(f => f.SkipReason is not null).Select(f => new SkippedFile(f.File, f.SkipReason!))],
-            copies.Count - documents.Count);
+            copies.Count - documents.Count,
+            [.. ingested.SelectMany(f => f.Dropped)]);
         var seconds = clock.Elapsed.TotalSeconds;
         logger.LogInformation(
             "Ingested {Files} files ({Bytes} bytes) into {Documents} documents from {Articles} articles: {Duplicates} duplicates merged, "

@@ -49,13 +49,15 @@ public static class ArticleKinds
 /// <param name="Bytes">Raw bytes read.</param>
 /// <param name="Fingerprint">Hash over every file's relative path and content hash: equal fingerprints mean an unchanged corpus.</param>
 /// <param name="DuplicatesMerged">Appearances merged into another document (sources minus documents).</param>
+/// <param name="Dropped">Every piece of text removed while cleaning and splitting, with the reason.</param>
 public sealed record IngestResult(
     int Files,
     long Bytes,
     string Fingerprint,
     IReadOnlyList<CleanDocument> Documents,
     IReadOnlyList<SkippedFile> Skipped,
-    int DuplicatesMerged);
+    int DuplicatesMerged,
+    IReadOnlyList<DroppedText> Dropped);
 
 /// <summary>Progress of a long ingest, for a console line or a log entry.</summary>
 public sealed record IngestProgress(string Stage, int FilesDone, int FilesTotal, long BytesDone, int Articles);

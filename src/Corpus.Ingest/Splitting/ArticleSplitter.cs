@@ -37,12 +37,11 @@ internal static class ArticleSplitter
             {
                 block.Add(paragraphs[k]);
             }
-            var next = j < paragraphs.Count ? paragraphs[j] : null;
             if (!builder.HasProse)
             {
                 builder.AddHeadline(block);
             }
-            else if (StartsArticle(block, next, builder, text.HardWrapped))
+            else if (StartsArticle(paragraphs, j, builder))
             {
                 builder.Flush();
                 builder.AddHeadline(block);
@@ -70,17 +69,20 @@ internal static class ArticleSplitter
     private static bool IsDateLike(string text) =>
         ArticleCues.DateLine(text).Success || ArticleCues.TrailingDateline(text).Success || ArticleCues.IsEndMark(text);
 
-    private static bool StartsArticle(List<Paragraph> block, Paragraph? next, Builder current, bool hardWrapped)
+    /// <summary>Strong evidence only: the current article was closed, the next paragraph opens one, or the text under the
+    /// headline ends as a letter does (a signature and a date). A heading alone, whatever its words, is a subheading.</summary>
+    private static bool StartsArticle(IReadOnlyList<Paragraph> paragraphs, int next, Builder current) =>
+        current.Closed || next < paragraphs.Count && OpensArticle(paragraphs[next]) || SectionIsSignedAndDated(paragraphs, next);
+
+    /// <summary>The paragraphs from <paramref name="from"/> up to the next title line end in a bare name and a date line.</summary>
+    private static bool SectionIsSignedAndDated(IReadOnlyList<Paragraph> paragraphs, int from)
     {
-        if (current.Closed || OpensArticle(next))
+        var end = from;
+        while (end < paragraphs.Count && !IsTitleLine(paragraphs[end]))
         {
-            return true;
+            end++;
         }
-        if (block.Count >= 2 && !hardWrapped)
-        {
-            return true;
-        }
-        return ArticleCues.HasHeadlineWord(Builder.JoinHeadline(block, hardWrapped));
+        return end - from >= 3 && HeadingShape.IsNameOnly(paragraphs[end - 2].Text) && ArticleCues.DateLine(paragraphs[end - 1].Text).Success;
     }
 
     /// <summary>A paragraph that only comes at an article's start.</summary>
