@@ -8,7 +8,8 @@ namespace Corpus.Ingest.Model;
 /// <param name="DateInferred">True when the article states month and day but not the year, and the year was taken from
 /// the rest of its own file (or the file of one of its copies).</param>
 /// <param name="Kind">One of <see cref="ArticleKinds"/>.</param>
-/// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text.</param>
+/// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text and
+/// the metadata.</param>
 public sealed record CleanDocument(
     string Id,
     string Title,
@@ -18,7 +19,18 @@ public sealed record CleanDocument(
     string Kind,
     string? Speaker,
     string Text,
-    IReadOnlyList<SourceAppearance> Sources);
+    IReadOnlyList<SourceAppearance> Sources)
+{
+    /// <summary>The text of every other copy whose text differs from <see cref="Text"/> (an extra paragraph, an edited
+    /// sentence, a differently cut ending), once per distinct text, in the order of <see cref="Sources"/>: merging
+    /// loses no text, and search finds what only a copy holds.</summary>
+    public IReadOnlyList<DocumentCopy> Copies { get; init; } = [];
+}
+
+/// <summary>The text of one copy of a document, as cleaned from its file.</summary>
+/// <param name="File">Path relative to the corpus folder, '/' separated, as in <see cref="SourceAppearance.File"/>.</param>
+/// <param name="Part">1-based position of the article within its file.</param>
+public sealed record DocumentCopy(string File, int Part, string Text);
 
 /// <summary>Where an article was found: a file (relative to the corpus folder, '/' separated) and its part in it.</summary>
 /// <param name="Part">1-based position of the article within its file: 1 for the first (or only) article.</param>

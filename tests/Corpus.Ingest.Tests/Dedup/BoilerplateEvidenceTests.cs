@@ -1,5 +1,4 @@
 using System.Text;
-using Corpus.Ingest.Model;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Corpus.Ingest.Tests.Dedup;
@@ -8,15 +7,10 @@ namespace Corpus.Ingest.Tests.Dedup;
 /// pages share a licence and translator credits: the shared block is no evidence that two of them are one article.</summary>
 public sealed class BoilerplateEvidenceTests
 {
-    private static readonly Lazy<IReadOnlyList<string>> SeedParagraphs = new(() =>
-        [.. new IngestPipeline(NullLogger<IngestPipeline>.Instance).Run(RepoPaths.SeedCorpus).Documents
-            .SelectMany(d => d.Text.Split('\n'))
-            .Distinct(StringComparer.Ordinal)]);
-
     [Fact]
     public void Short_texts_sharing_a_long_block_stay_distinct_while_real_copies_merge()
     {
-        var paragraphs = SeedParagraphs.Value;
+        var paragraphs = Tests.SeedParagraphs.Value;
         // The shared block is longer than each text's own content: five paragraphs of 80+ characters.
         var block = paragraphs.Where(p => p.Length >= 80).Take(5).ToList();
         var own = paragraphs.Except(block).Where(p => p.Length is >= 40 and <= 120).Take(12).ToList();
