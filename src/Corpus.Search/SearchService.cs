@@ -24,7 +24,7 @@ public sealed class SearchService(CorpusIndex index)
     /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
     private const int RescoreWindow = 200;
     private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
-    private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, FieldNames.Text];
+    private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, FieldNames.Text, FieldNames.Copies];
 
     /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
     public SearchResult Search(SearchRequest request) => Search(request, SearchOptions.Everything);
@@ -54,6 +54,12 @@ public sealed class SearchService(CorpusIndex index)
             {
                 var text = stored.Get(FieldNames.Text);
                 var spans = PhraseLocator.Locate(text, phrases);
+                if (spans.Count == 0 && stored.Get(FieldNames.Copies) is not null)
+                {
+                    // Matched through a copy: count and show the copies' occurrences (see SearchHit.Occurrences).
+                    text = string.Join('\n', DocumentMapper.CopiesOf(stored).Select(c => c.Text));
+                    spans = PhraseLocator.Locate(text, phrases);
+                }
                 occurrences = spans.Count;
                 snippets = SnippetBuilder.Build(text, spans);
             }
@@ -83,7 +89,10 @@ public sealed class SearchService(CorpusIndex index)
                 return null;
             }
             var document = DocumentMapper.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc));
-            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases));
+            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases))
+            {
+                CopyHits = [.. document.Copies.Select(c => PhraseLocator.Locate(c.Text, phrases))],
+            };
         });
     }
 

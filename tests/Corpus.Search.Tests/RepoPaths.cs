@@ -10,6 +10,9 @@ internal static class RepoPaths
     /// <summary>Made by gen_corpus.py --docs 300, committed so CI needs no shared folder.</summary>
     public static string GeneratedCorpus => Path.Combine(Root, "tests", "data", "gen-300", "raw");
 
+    /// <summary>Real-text fixtures: corpus/, reference/ and manifest.json.</summary>
+    public static string RealText => Path.Combine(Root, "tests", "data", "realtext");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
