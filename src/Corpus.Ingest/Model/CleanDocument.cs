@@ -21,16 +21,16 @@ public sealed record CleanDocument(
     string Text,
     IReadOnlyList<SourceAppearance> Sources)
 {
-    /// <summary>The text of every other copy whose text differs from <see cref="Text"/> (an extra paragraph, an edited
-    /// sentence, a differently cut ending), once per distinct text, in the order of <see cref="Sources"/>: merging
-    /// loses no text, and search finds what only a copy holds.</summary>
+    /// <summary>Every other copy whose text differs from <see cref="Text"/> (an extra paragraph, an edited sentence, a
+    /// differently cut ending) or whose headline differs from <see cref="Title"/>, once per distinct title and text, in
+    /// the order of <see cref="Sources"/>: merging loses no text, and search finds what only a copy's text holds.</summary>
     public IReadOnlyList<DocumentCopy> Copies { get; init; } = [];
 }
 
-/// <summary>The text of one copy of a document, as cleaned from its file.</summary>
+/// <summary>The headline and text of one copy of a document, as cleaned from its file.</summary>
 /// <param name="File">Path relative to the corpus folder, '/' separated, as in <see cref="SourceAppearance.File"/>.</param>
 /// <param name="Part">1-based position of the article within its file.</param>
-public sealed record DocumentCopy(string File, int Part, string Text);
+public sealed record DocumentCopy(string File, int Part, string Title, string Text);
 
 /// <summary>Where an article was found: a file (relative to the corpus folder, '/' separated) and its part in it.</summary>
 /// <param name="Part">1-based position of the article within its file: 1 for the first (or only) article.</param>
@@ -69,7 +69,25 @@ public sealed record IngestResult(
     IReadOnlyList<CleanDocument> Documents,
     IReadOnlyList<SkippedFile> Skipped,
     int DuplicatesMerged,
-    IReadOnlyList<DroppedText> Dropped);
+    IReadOnlyList<DroppedText> Dropped)
+{
+    /// <summary>Characters of all decoded files, the measure for the share of text dropped.</summary>
+    public long DecodedCharacters { get; init; }
+
+    /// <summary>Text that is in no document, no copy and not in <see cref="Dropped"/>: a broken promise of the ingest,
+    /// logged as a warning; empty when all is well.</summary>
+    public IReadOnlyList<UnaccountedText> Unaccounted { get; init; } = [];
+
+    /// <summary>Characters dropped, by reason.</summary>
+    public IReadOnlyDictionary<string, long> DroppedCharacters() =>
+        Dropped.GroupBy(d => d.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(d => (long)d.Text.Length));
+
+    /// <summary>Share of the decoded characters dropped, 0..1.</summary>
+    public double DroppedShare => DecodedCharacters == 0 ? 0 : Dropped.Sum(d => (long)d.Text.Length) / (double)DecodedCharacters;
+}
+
+/// <summary>A sentence of a decoded file that the ingest put nowhere: in no document or copy, and not recorded as dropped.</summary>
+public sealed record UnaccountedText(string File, string Text);
 
 /// <summary>Progress of a long ingest, for a console line or a log entry.</summary>
 public sealed record IngestProgress(string Stage, int FilesDone, int FilesTotal, long BytesDone, int Articles);

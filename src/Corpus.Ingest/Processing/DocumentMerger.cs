@@ -21,7 +21,7 @@ internal static class DocumentMerger
     {
         var metadata = chosen.Metadata;
         var sources = new List<SourceAppearance>(copies.Count) { new(chosen.File, chosen.Part, false, false, 1.0) };
-        var texts = new HashSet<string>(StringComparer.Ordinal) { chosen.Text };
+        var seen = new HashSet<(string, string)> { (chosen.Metadata.Title, chosen.Text) };
         var kept = new List<DocumentCopy>();
         var chosenFolded = copies.Count > 1 ? TextFolder.Fold(chosen.Text) : "";
         foreach (var copy in copies.Where(c => !ReferenceEquals(c, chosen)))
@@ -30,9 +30,9 @@ internal static class DocumentMerger
             // Containment rather than Jaccard, so that a copy cut short but otherwise whole reports about 1.0.
             var containment = Math.Round(RunContainment.Of(TextFolder.Fold(copy.Text), chosenFolded), 3);
             sources.Add(new SourceAppearance(copy.File, copy.Part, true, partial, containment));
-            if (texts.Add(copy.Text))
+            if (seen.Add((copy.Metadata.Title, copy.Text)))
             {
-                kept.Add(new DocumentCopy(copy.File, copy.Part, copy.Text));
+                kept.Add(new DocumentCopy(copy.File, copy.Part, copy.Metadata.Title, copy.Text));
             }
         }
         var date = metadata.Date.ToDate();
