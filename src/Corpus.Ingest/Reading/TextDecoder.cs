@@ -3,19 +3,15 @@ using System.Text.Unicode;
 
 namespace Corpus.Ingest.Reading;
 
-/// <summary>Detects a raw file's encoding (UTF-8 ±BOM, UTF-16 LE/BE with BOM, GB18030) and decodes it strictly.</summary>
+/// <summary>
+/// Detects a raw file's encoding and decodes it strictly: UTF-8 (±BOM) and UTF-16 with a BOM by their marks,
+/// UTF-16 without one by its zero bytes, anything else through the charset detector (GB18030, Big5, Shift-JIS, …).
+/// A file whose encoding cannot be told is skipped with the reason, never decoded into gibberish.
+/// </summary>
 internal static class TextDecoder
 {
     private static readonly Encoding StrictUtf16Le = new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true);
     private static readonly Encoding StrictUtf16Be = new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
-    private static readonly Encoding StrictGb18030 = CreateGb18030();
-
-    private static Encoding CreateGb18030()
-    {
-        // GB18030 lives in the code-pages provider on .NET; registering twice is harmless.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-    }
 
     public static DecodedFile Decode(ReadOnlySpan<byte> bytes)
     {
@@ -23,48 +19,31 @@ internal static class TextDecoder
         {
             return DecodedFile.Skip("empty file");
         }
-        string text;
-        string encoding;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            if (!Utf8.IsValid(bytes[3..]))
-            {
-                return DecodedFile.Skip("invalid UTF-8 after a UTF-8 byte order mark");
-            }
-            text = Encoding.UTF8.GetString(bytes[3..]);
-            encoding = "utf-8-bom";
+            return Utf8.IsValid(bytes[3..])
+                ? TextCheck.Binary(Encoding.UTF8.GetString(bytes[3..]), "utf-8-bom")
+                : DecodedFile.Skip("invalid UTF-8 after a UTF-8 byte order mark");
         }
-        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             var bigEndian = bytes[0] == 0xFE;
             var body = bytes[2..];
-            if (body.Length % 2 != 0 || !TryDecode(bigEndian ? StrictUtf16Be : StrictUtf16Le, body, out text))
-            {
-                return DecodedFile.Skip("invalid UTF-16 after a byte order mark");
-            }
-            encoding = bigEndian ? "utf-16be" : "utf-16le";
+            return body.Length % 2 == 0 && TryDecode(bigEndian ? StrictUtf16Be : StrictUtf16Le, body, out var text)
+                ? TextCheck.Binary(text, bigEndian ? "utf-16be" : "utf-16le")
+                : DecodedFile.Skip("invalid UTF-16 after a byte order mark");
         }
-        else if (bytes.Contains((byte)0))
+        if (bytes.Contains((byte)0))
         {
-            return DecodedFile.Skip("binary content (NUL bytes)");
+            return DecodeUtf16WithoutBom(bytes) ?? DecodedFile.Skip("binary content (NUL bytes)");
         }
-        else if (Utf8.IsValid(bytes))
-        {
-            text = Encoding.UTF8.GetString(bytes);
-            encoding = "utf-8";
-        }
-        else if (TryDecode(StrictGb18030, bytes, out text))
-        {
-            encoding = "gb18030";
-        }
-        else
-        {
-            return DecodedFile.Skip("not decodable as UTF-8, UTF-16 or GB18030");
-        }
-        return Check(text, encoding);
+        // The common case, kept to one validation pass and one decoding pass.
+        return Utf8.IsValid(bytes)
+            ? TextCheck.Binary(Encoding.UTF8.GetString(bytes), "utf-8")
+            : LegacyEncodings.Decode(bytes);
     }
 
-    private static bool TryDecode(Encoding encoding, ReadOnlySpan<byte> bytes, out string text)
+    internal static bool TryDecode(Encoding encoding, ReadOnlySpan<byte> bytes, out string text)
     {
         try
         {
@@ -78,31 +57,32 @@ internal static class TextDecoder
         }
     }
 
-    /// <summary>Rejects text that decoded but is not text: control characters, or nothing but white space.</summary>
-    private static DecodedFile Check(string text, string encoding)
+    /// <summary>
+    /// UTF-16 text without a BOM shows itself by its zero bytes: every ASCII character (line breaks, spaces, digits)
+    /// has one, on the high side of the pair. The side with more zeros is tried first; a byte order that decodes to
+    /// implausible text (controls, unassigned code points) is not UTF-16, and binary data fails both.
+    /// </summary>
+    private static DecodedFile? DecodeUtf16WithoutBom(ReadOnlySpan<byte> bytes)
     {
-        var control = 0;
-        var visible = 0;
-        foreach (var c in text)
+        if (bytes.Length % 2 != 0)
         {
-            if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f'))
+            return null;
+        }
+        var zerosAtEven = 0;
+        var zerosAtOdd = 0;
+        for (var i = 0; i < bytes.Length; i += 2)
+        {
+            zerosAtEven += bytes[i] == 0 ? 1 : 0;
+            zerosAtOdd += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        bool[] orders = zerosAtEven > zerosAtOdd ? [true, false] : [false, true];
+        foreach (var bigEndian in orders)
+        {
+            if (TryDecode(bigEndian ? StrictUtf16Be : StrictUtf16Le, bytes, out var text) && TextCheck.Plausible(text) is null)
             {
-                control++;
-            }
-            else if (!char.IsWhiteSpace(c) && c != '\uFEFF')
-            {
-                visible++;
+                return TextCheck.Binary(text, bigEndian ? "utf-16be" : "utf-16le");
             }
         }
-        if (visible == 0)
-        {
-            return DecodedFile.Skip("empty file (white space only)");
-        }
-        // Real text has essentially no C0 controls; a few stray ones are tolerated, a binary blob has many.
-        if (control > 8 && control * 100 > text.Length)
-        {
-            return DecodedFile.Skip($"binary content ({control} control characters)");
-        }
-        return DecodedFile.Ok(text, encoding);
+        return null;
     }
 }

@@ -29,6 +29,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGES = {
     "debian-reference-zh-cn": "2.100",
     "debian-reference-zh-tw": "2.100",
+    "debian-reference-ja": "2.100",
     "debian-edu-doc-zh-cn": "2.12.23~deb12u1",
     "gimp-help-zh-cn": "2.10.34-2",
     "gimp-help-common": "2.10.34-2",  # only for its copyright file: gimp-help-zh-cn's doc folder links to it
@@ -36,6 +37,7 @@ PACKAGES = {
 LICENCES = {
     "debian-reference-zh-cn": "GPL-2+",
     "debian-reference-zh-tw": "GPL-2+",
+    "debian-reference-ja": "GPL-2+",
     "debian-edu-doc-zh-cn": "GPL-2+",
     "gimp-help-zh-cn": "GFDL-1.2+ (no invariant sections, no front- or back-cover texts)",
 }
@@ -157,6 +159,10 @@ def sections(blocks, level):
     return result
 
 
+def japanese(text):
+    return sum(1 for c in text if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
+
+
 def cjk(text):
     return sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
 
@@ -189,6 +195,7 @@ def paragraphs(section):
 # Layouts: a reference text is a list of paragraphs (one line each); a layout turns it into the file's lines
 
 WIDE = {"W", "F"}
+BULLET_MARKS = ("• ", "\u2027 ")
 NO_LINE_START = set("，。、；：？！）」』”’》〉】…,.;:?!)]}%")
 
 
@@ -247,7 +254,7 @@ def layout_indented(paras, headings, columns, indent):
         if k in headings:
             out.append(margin + para)
             continue
-        hanging = 2 if para.startswith("• ") else 0
+        hanging = 2 if para.startswith(BULLET_MARKS) else 0
         for j, line in enumerate(wrap(para, columns, 0, hanging)):
             out.append(margin + (" " * hanging if j else "") + line)
     return out
@@ -261,7 +268,7 @@ def layout_pdf(paras, headings, columns, page_lines, first_page, headers, footer
         if k in headings:
             body.append(para)
             continue
-        if para.startswith("• "):
+        if para.startswith(BULLET_MARKS):
             for j, line in enumerate(wrap(para, columns, 0, 2)):
                 body.append(("  " if j else "") + line)
             continue
@@ -289,25 +296,29 @@ def text_width(s):
 
 
 def fits(line, encoding):
-    """Keeps only lines that the encoding carries unambiguously (code page 950 agrees with Big5 on them; no private
-    use or vertical forms, whose GB18030 mappings differ between libraries)."""
+    """Keeps only lines the encoding carries both ways unchanged (no private use or vertical forms, whose GB18030
+    mappings differ between libraries)."""
     if any("\ue000" <= c <= "\uf8ff" or "\ufe10" <= c <= "\ufe1f" or ord(c) > 0xFFFF for c in line):
         return False
     try:
-        data = line.encode(encoding)
+        return line.encode(encoding).decode(encoding) == line
     except UnicodeEncodeError:
         return False
-    return encoding != "big5" or (data == line.encode("cp950", errors="replace") and data.decode("big5") == line)
+
+
+# Big5 as Windows and .NET read it (code page 950, whose bullet is U+2027), Shift-JIS likewise (code page 932).
+CODECS = {"big5": "cp950", "shift-jis": "cp932"}
+BULLETS = {"big5": "\u2027 "}
 
 
 def encode(text, encoding, bom):
-    data = text.encode(encoding)
+    data = text.encode(CODECS.get(encoding, encoding))
     if bom:
         data = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding] + data
     return data
 
 
-ENCODING_NAMES = {"utf-8": "utf-8", "gb18030": "gb18030", "big5": "big5", "utf-16-le": "utf-16le", "utf-16-be": "utf-16be"}
+ENCODING_NAMES = {"utf-8": "utf-8", "gb18030": "gb18030", "big5": "big5", "shift-jis": "shift-jis", "utf-16-le": "utf-16le", "utf-16-be": "utf-16be"}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -330,8 +341,10 @@ class Builder:
     def add(self, name, paras, source, encoding="utf-8", bom=False, wrap_style="none", script="simplified",
             headings=(), newline="\n", **extra):
         """Writes corpus/<name> and its references; returns the manifest entry."""
-        if encoding in ("gb18030", "big5"):
-            kept = [p for p in paras if fits(p, encoding)]
+        if encoding in BULLETS:
+            paras = [BULLETS[encoding] + p[2:] if p.startswith("• ") else p for p in paras]
+        if encoding in ("gb18030", "big5", "shift-jis"):
+            kept = [p for p in paras if fits(p, CODECS.get(encoding, encoding))]
             headings = {kept.index(p) for i, p in enumerate(paras) if i in headings and p in kept}
             dropped = len(paras) - len(kept)
             paras = kept
@@ -434,8 +447,8 @@ def build(debs):
                 if usable(s, 1200, 4500):
                     pools[lang].append(((chapter, k), rel, s))
     picks = rng.sample(pools["cn"], 16)
-    used = {key for key, _, _ in picks}
-    tw_pool = [p for p in pools["tw"] if p[0] not in used]
+    cn_keys = {key for key, _, _ in picks}
+    tw_pool = [p for p in pools["tw"] if p[0] not in cn_keys]
     picks = [(rel, s) for _, rel, s in picks]
     plans = [
         ("debref-cn/utf8-a.txt", {}),
@@ -479,7 +492,8 @@ def build(debs):
                                        "footer": lambda n: f"- {n} -", "form_feed": True}),
         ("debref-tw/utf8.txt", {}),
     ]
-    for (_, rel, section), (name, plan) in zip(rng.sample(tw_pool, len(tw_plans)), tw_plans):
+    tw_picks = rng.sample(tw_pool, len(tw_plans))
+    for (_, rel, section), (name, plan) in zip(tw_picks, tw_plans):
         plan = dict(plan)
         if "headers" in plan:
             plan["headers"] = [plan["headers"][0], section[0][1]]
@@ -550,6 +564,21 @@ def build(debs):
     b.near_twins.append({"files": twins, "shared": "licence and translator paragraphs appended to every page",
                          "boilerplate": footer})
 
+    # --- Debian Reference, Japanese: one section in Shift-JIS (code page 932), a stray file in a Chinese collection
+    # that must come out as Japanese, not as GB18030 gibberish
+    ja_root = os.path.join(package_root(debs, "debian-reference-ja"), REF_DIR)
+    ja_pool = []
+    for chapter in range(1, 13):
+        rel = f"{REF_DIR}/ch{chapter:02d}.ja.html"
+        for k, s in enumerate(sections(html_blocks(os.path.join(ja_root, f"ch{chapter:02d}.ja.html")), 2)):
+            s = clip(s, 3000)
+            text = "\n".join(paragraphs(s))
+            if (chapter, k) not in cn_keys and len(text) >= 1200 and japanese(text) >= 0.5 * len(text):
+                ja_pool.append((rel, s))
+    rel, section = ja_pool[rng.randrange(len(ja_pool))]
+    b.add("debref-ja/shift-jis.txt", paragraphs(section), section_source("debian-reference-ja", rel, section),
+          encoding="shift-jis", script="japanese", headings=heading_indices(section))
+
     # --- Files whose encoding cannot be told ---------------------------------------------------------------------
     b.add_uncertain("uncertain/too-short.txt", "说明".encode("gb18030"),
                     "four bytes that are valid GB18030 and valid Big5 alike: too few to tell")
@@ -558,6 +587,17 @@ def build(debs):
     b.add_uncertain("uncertain/mixed-utf8-gb18030.txt",
                     (mixed_utf8 + "\n").encode("utf-8") + (mixed_gb + "\n").encode("gb18030"),
                     "a UTF-8 paragraph followed by a GB18030 paragraph: no single encoding decodes the file")
+
+    # A GB18030 section with one Big5 sentence pasted in: too few odd characters to show in the whole decode.
+    spare = [(rel, s) for key, rel, s in pools["cn"] if key not in cn_keys]
+    gb_section = [p for p in paragraphs(spare[rng.randrange(len(spare))][1]) if fits(p, "gb18030")]
+    big5_sentence = next(x for p in paragraphs(tw_picks[0][2]) for x in sentences(p) if fits(x, "cp950") and cjk(x) >= 16)
+    middle = len(gb_section) // 2
+    b.add_uncertain("uncertain/mixed-gb18030-big5.txt",
+                    ("\n".join(gb_section[:middle]) + "\n").encode("gb18030") + (big5_sentence + "\n").encode("cp950")
+                    + ("\n".join(gb_section[middle:]) + "\n").encode("gb18030"),
+                    "a GB18030 section with one Big5 sentence in the middle: the whole decodes as GB18030, that "
+                    "sentence into gibberish")
 
     manifest = {
         "about": "Real-text ingest fixtures; see README.md. Paths are relative to this folder.",
