@@ -49,7 +49,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         {
             logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
         }
-        var copies = YearInference.FillFromFolder([.. ingested.SelectMany(f => f.Articles)]);
+        List<ArticleCopy> copies = [.. ingested.SelectMany(f => f.Articles)];
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));

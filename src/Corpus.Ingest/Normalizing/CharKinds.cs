@@ -29,6 +29,11 @@ internal static class CharKinds
             ? 2
             : char.IsLowSurrogate(c) ? 0 : 1;
 
+    /// <summary>Characters East Asian fonts draw two cells wide and Western ones one ("ambiguous width"): quotes, dashes,
+    /// bullets, ellipsis, some symbols.</summary>
+    public static bool IsAmbiguousWidth(char c) =>
+        c is '“' or '”' or '‘' or '’' or '—' or '–' or '…' or '·' or '•' or '§' or '°' or '±' or '×' or '÷' or '※' or '→' or '←' or '√';
+
     /// <summary>Punctuation that separates clauses: a line holding one is prose, not a heading.</summary>
     public static bool IsClausePunctuation(char c) =>
         c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?';

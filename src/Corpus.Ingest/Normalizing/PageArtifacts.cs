@@ -83,11 +83,13 @@ internal static partial class PageArtifacts
     private static bool IsNextPage((int Line, int Number) before, (int Line, int Number) after) =>
         after.Number == before.Number + 1 && after.Line - before.Line >= MinPageLines;
 
-    /// <summary>A short line repeated on at least three pages, each time next to a page break (a form feed or a removed
-    /// page number), digits aside ("人民日报 2020年3月2日 第3版").</summary>
+    /// <summary>A short line repeated at the same place of at least two pages and of a third of them (headers may
+    /// alternate between even and odd pages), next to a page break (a form feed or a removed page number), digits
+    /// aside ("人民日报 2020年3月2日 第3版").</summary>
     private static void FindRunningHeaders(List<SourceLine> lines, string?[] reasons)
     {
-        var breaks = new List<int>();
+        // The file's start opens its first page.
+        var breaks = new List<int> { 0 };
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].PageBreakBefore)
@@ -99,6 +101,7 @@ internal static partial class PageArtifacts
                 breaks.Add(i + 1);
             }
         }
+        breaks = [.. breaks.Distinct()];
         if (breaks.Count < 2)
         {
             return;
@@ -106,9 +109,12 @@ internal static partial class PageArtifacts
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Count; i++)
         {
-            if (reasons[i] is null && lines[i].Text.Length <= MaxHeaderLength && NearBreak(breaks, i))
+            // A header is a title or a name, never a sentence.
+            if (reasons[i] is null && lines[i].Text.Length <= MaxHeaderLength && !lines[i].Text.Any(CharKinds.IsClausePunctuation)
+                && OffsetFromBreak(breaks, i) is { } offset)
             {
-                var key = Digits().Replace(lines[i].Text, "#");
+                // The same place on each page: a heading of the text that happens to open a page is not at it.
+                var key = Digits().Replace(lines[i].Text, "#") + "\0" + offset;
                 if (!groups.TryGetValue(key, out var list))
                 {
                     groups[key] = list = [];
@@ -118,19 +124,28 @@ internal static partial class PageArtifacts
         }
         foreach (var (_, occurrences) in groups)
         {
-            if (occurrences.Count >= 3 && occurrences.Count * 2 >= breaks.Count)
+            if (occurrences.Count >= 2 && occurrences.Count * 3 >= breaks.Count)
             {
                 occurrences.ForEach(i => reasons[i] = RemovedText.RunningHeader);
             }
         }
     }
 
-    /// <summary>The line is among the first or last <see cref="BreakReach"/> lines of a page.</summary>
-    private static bool NearBreak(List<int> breaks, int line)
+    /// <summary>Where the line sits on its page when among the first or last <see cref="BreakReach"/> lines: its distance
+    /// from the page's start, or, negative, from its end.</summary>
+    private static int? OffsetFromBreak(List<int> breaks, int line)
     {
         var at = breaks.BinarySearch(line);
-        var next = at >= 0 ? at : ~at;
-        return at >= 0 || next < breaks.Count && breaks[next] - line <= BreakReach || next > 0 && line - breaks[next - 1] < BreakReach;
+        if (at >= 0)
+        {
+            return 0;
+        }
+        var next = ~at;
+        if (next > 0 && line - breaks[next - 1] < BreakReach)
+        {
+            return line - breaks[next - 1];
+        }
+        return next < breaks.Count && breaks[next] - line <= BreakReach ? line - breaks[next] : null;
     }
 
     private static int? FirstNumber(string text)

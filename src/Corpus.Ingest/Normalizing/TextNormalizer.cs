@@ -101,12 +101,14 @@ internal static class TextNormalizer
         }
         var content = span[lead..end].ToString();
         var cells = indent;
+        var ambiguous = 0;
         foreach (var c in content)
         {
             cells += CharKinds.Cells(c);
+            ambiguous += CharKinds.IsAmbiguousWidth(c) ? 1 : 0;
         }
         return new SourceLine(
-            content, indent, end, end < span.Length, blankBefore, span[end..].Contains('\u3000'), span.Length - end, cells, pageBreakBefore);
+            content, indent, end, end < span.Length, blankBefore, span[end..].Contains('\u3000'), span.Length - end, cells, pageBreakBefore, ambiguous);
     }
 
     /// <summary>Whether <paramref name="next"/> continues the paragraph that opened with <paramref name="first"/> and

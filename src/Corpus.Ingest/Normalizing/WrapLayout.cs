@@ -39,14 +39,9 @@ internal sealed record WrapLayout(
             {
                 trailing++;
             }
-            if (line.Length < byChars.Length)
-            {
-                byChars[line.Length]++;
-            }
-            if (line.Cells < byCells.Length)
-            {
-                byCells[line.Cells]++;
-            }
+            // Longer lines than any wrap width land in the last slot, where they count as passing the width.
+            byChars[Math.Min(line.Length, byChars.Length - 1)]++;
+            byCells[Math.Min(line.Cells, byCells.Length - 1)]++;
         }
         if (counted < MinLines)
         {
@@ -59,7 +54,10 @@ internal sealed record WrapLayout(
         var inCells = cellNear > charNear;
         var width = inCells ? cellWidth : charWidth;
         var near = Math.Max(cellNear, charNear);
-        var hardWrapped = width > 0 && (near * 2 >= counted || inCells && IsHardEdge(byCells, width, near, counted));
+        // Wrapped lines pile up at the width and hardly any pass it; headlines and datelines of one-line paragraphs may
+        // share a length, but prose lines run past them.
+        var beyond = Beyond(inCells ? byCells : byChars, inCells ? width : width + 4);
+        var hardWrapped = width > 0 && beyond * 5 <= counted && (near * 2 >= counted || inCells && IsHardEdge(width, near, beyond, counted));
         var trailingMarks = hardWrapped && trailing * 20 >= counted && trailing * 5 <= counted * 4;
         var usualTrailing = 0;
         for (var w = 1; w < trailingWidths.Length; w++)
@@ -72,10 +70,8 @@ internal sealed record WrapLayout(
             return layout;
         }
         var margin = CommonMargin(lines, layout);
-        return layout with
-        {
-            BlankLineEndsParagraph = WrapsFollowDirectly(lines, layout), Margin = margin, FirstLineIndent = OpensIndented(lines, layout, margin),
-        };
+        layout = layout with { BlankLineEndsParagraph = WrapsFollowDirectly(lines, layout), Margin = margin };
+        return layout with { FirstLineIndent = OpensIndented(lines, layout, margin) };
     }
 
     /// <summary>Whether a full line indented beyond the margin mostly goes on at the margin (a paragraph's indented first
@@ -85,7 +81,8 @@ internal sealed record WrapLayout(
         int indentedFull = 0, backToMargin = 0;
         for (var i = 1; i < lines.Count; i++)
         {
-            if (lines[i - 1].Indent > margin + 1 && layout.IsFull(lines[i - 1], lines[i]))
+            if (lines[i - 1].Indent > margin + 1 && !(layout.BlankLineEndsParagraph && lines[i].BlankLinesBefore > 0) && ListMarker.Cells(lines[i].Text) == 0
+                && layout.IsFull(lines[i - 1], lines[i]))
             {
                 indentedFull++;
                 backToMargin += lines[i].Indent - margin is >= 0 and <= 1 ? 1 : 0;
@@ -115,14 +112,17 @@ internal sealed record WrapLayout(
 
     /// <summary>Documentation mixes wrapped prose with short lines (headings, list items, code), so fewer than half its
     /// lines reach the width; a hard right edge still shows: a large share pile up at one column and hardly any pass it.</summary>
-    private static bool IsHardEdge(Span<int> byCells, int width, int near, int counted)
+    private static bool IsHardEdge(int width, int near, int beyond, int counted) =>
+        width > 0 && near * 5 >= counted && near >= 2 * (beyond + 1) && beyond * 50 <= counted;
+
+    private static int Beyond(Span<int> histogram, int width)
     {
         var beyond = 0;
-        for (var length = width + 1; length < byCells.Length; length++)
+        for (var length = width + 1; length < histogram.Length; length++)
         {
-            beyond += byCells[length];
+            beyond += histogram[length];
         }
-        return near * 5 >= counted && near >= 20 * (beyond + 1) / 10 && beyond * 50 <= counted;
+        return beyond;
     }
 
     /// <summary>Whether lines that reach the width are mostly followed directly by the next: then a blank line is a
@@ -167,8 +167,34 @@ internal sealed record WrapLayout(
         {
             return line.Length >= Width - 1;
         }
-        return line.Cells >= Width - 2 || line.Cells + 1 + FirstWordCells(next.Text) > Width;
+        // Where the wrapping tool drew ambiguous-width characters two cells wide, the line is that much longer.
+        var widest = line.Cells + line.AmbiguousCells;
+        if (widest >= Width - 2 || widest + 1 + FirstWordCells(next.Text) > Width)
+        {
+            return true;
+        }
+        // Where blank lines part paragraphs, a wrapping tool that breaks only at spaces leaves a line short by the run of
+        // text up to the next space; a line that follows directly and would not have fitted is a wrap.
+        return BlankLineEndsParagraph && next.BlankLinesBefore == 0 && widest + RunCells(next.Text) > Width - 2;
     }
+
+    /// <summary>Cells up to the first break opportunity of a tool that breaks only at a space between two Latin letters or
+    /// digits (a space beside a CJK character is typography, not a break).</summary>
+    private static int RunCells(string text)
+    {
+        var cells = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && i > 0 && i + 1 < text.Length && IsLatinOrDigit(text[i - 1]) && IsLatinOrDigit(text[i + 1]))
+            {
+                break;
+            }
+            cells += CharKinds.Cells(text[i]);
+        }
+        return cells;
+    }
+
+    private static bool IsLatinOrDigit(char c) => char.IsAsciiLetterOrDigit(c) || CharKinds.IsLatinLetter(c);
 
     private static int FirstWordCells(string text)
     {

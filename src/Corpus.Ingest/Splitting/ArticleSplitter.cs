@@ -57,7 +57,8 @@ internal static class ArticleSplitter
     }
 
     private static bool IsTitleLine(Paragraph paragraph) =>
-        paragraph.HeadingLike && !paragraph.Indented && !HeadingShape.IsNameOnly(paragraph.Text) && !IsDateLike(paragraph.Text);
+        paragraph.HeadingLike && !paragraph.Indented && !HeadingShape.IsNameOnly(paragraph.Text) && !IsDateLike(paragraph.Text)
+        && !WebLeftovers.IsInterfaceLine(paragraph.Text);
 
     /// <summary>A hard-wrapped headline's last piece can be as short as a name or one character ("讲话", "信"); a byline is told apart
     /// by the date line after it.</summary>
@@ -89,7 +90,7 @@ internal static class ArticleSplitter
     internal static bool OpensArticle(Paragraph? paragraph) =>
         paragraph is not null && (paragraph.Continued || ArticleCues.Dateline(paragraph.Text).Success
             || ArticleCues.DateLine(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)
-            || ArticleCues.LeadDate(paragraph.Text).Success);
+            || ArticleCues.LeadDate(paragraph.Text).Success || ArticleCues.InlineDate(paragraph.Text).Success);
 
     /// <summary>Collects the article being read.</summary>
     private sealed class Builder(bool hardWrapped, List<RawArticle> articles)
