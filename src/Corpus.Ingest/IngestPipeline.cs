@@ -49,11 +49,11 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         {
             logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
         }
-        List<ArticleCopy> copies = [.. ingested.SelectMany(f => f.Articles)];
+        var copies = YearInference.FillFromFolder([.. ingested.SelectMany(f => f.Articles)]);
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
-        var (documents, notKept) = BuildDocuments(copies, groups);
+        var (documents, chosen, notKept) = BuildDocuments(copies, groups);
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(
             files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
@@ -63,6 +63,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         {
             DecodedCharacters = ingested.Sum(f => f.Characters),
             Unaccounted = [.. ingested.SelectMany(f => f.Unaccounted.Select(t => new UnaccountedText(f.File, t))), .. notKept],
+            Coverage = Coverage(documents, chosen),
         };
         ReportLoss(result);
         var seconds = clock.Elapsed.TotalSeconds;
@@ -124,7 +125,25 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         }
     }
 
-    private static (List<CleanDocument> Documents, List<UnaccountedText> NotKept) BuildDocuments(List<ArticleCopy> copies, int[] groups)
+    /// <summary>Per field, documents whose text states it, that took it from elsewhere (a year from a neighbour), or lack it.</summary>
+    private static FieldCoverage Coverage(List<CleanDocument> documents, ArticleCopy[] chosen)
+    {
+        static FieldCount Count<T>(IReadOnlyList<T> items, Func<T, bool> stated, Func<T, bool> inferred)
+        {
+            var s = items.Count(stated);
+            var i = items.Count(inferred);
+            return new FieldCount(s, i, items.Count - s - i);
+        }
+        return new FieldCoverage(
+            Count(documents, d => d.Date is not null && !d.DateInferred, d => d.Date is not null && d.DateInferred),
+            Count(documents, d => d.Venue is not null, _ => false),
+            Count(chosen, c => c.Metadata.KindStated, _ => false),
+            Count(documents, d => d.Speaker is not null, _ => false),
+            Count(chosen, c => c.Metadata.Titled, _ => false));
+    }
+
+    private static (List<CleanDocument> Documents, ArticleCopy[] Chosen, List<UnaccountedText> NotKept) BuildDocuments(
+        List<ArticleCopy> copies, int[] groups)
     {
         var members = new Dictionary<int, List<ArticleCopy>>();
         for (var i = 0; i < copies.Count; i++)
@@ -146,7 +165,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         Parallel.For(0, ordered.Length, i => documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]));
         var notKept = ordered.SelectMany((group, i) => NoLossCheck.NotKept(group, documents[i]))
             .Select(c => new UnaccountedText(c.File, c.Text)).ToList();
-        return ([.. documents], notKept);
+        return ([.. documents], chosen, notKept);
     }
 
     /// <summary>Every file under the folder, recursively, in ordinal order of its '/'-separated relative path.</summary>

@@ -3,8 +3,10 @@ using System.Globalization;
 using Corpus.Ingest.Model;
 using Corpus.Search.Concordance;
 using Corpus.Search.Facets;
+using Corpus.Search.Fillers;
 using Corpus.Search.Highlighting;
 using Corpus.Search.Indexing;
+using Corpus.Search.Patterns;
 using Corpus.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,6 +23,12 @@ public sealed class SearchService(CorpusIndex index)
     /// <summary>How deep paging goes: past it, a narrower query serves users better than page 500 would.</summary>
     public const int MaxResultWindow = 10_000;
 
+    /// <summary>Most filler rows one request returns: past it, a narrower pattern or filter serves better.</summary>
+    public const int MaxFillerRows = 10_000;
+
+    /// <summary>Filler rows the page shows and the API returns unless asked for more: the common fillers, readable at a glance.</summary>
+    public const int DefaultFillerRows = 500;
+
     /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
     private const int RescoreWindow = 200;
     private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
@@ -36,7 +44,7 @@ public sealed class SearchService(CorpusIndex index)
         var clock = Stopwatch.StartNew();
         Validate(request);
         var parsed = QueryParser.Parse(request.Query);
-        var segmentation = parsed.Required.SelectMany(c => c.Alternatives).SelectMany(p => LuceneQueryBuilder.Segment(p.Text)).ToList();
+        var segmentation = parsed.Required.SelectMany(c => c.Alternatives).SelectMany(LuceneQueryBuilder.Segment).ToList();
         using var lease = index.Lease();
         if (lease.Searcher is not { } searcher)
         {
@@ -45,6 +53,7 @@ public sealed class SearchService(CorpusIndex index)
         var (collector, topDocs) = Collect(searcher, parsed, request, options.Facets, (long)request.Page * request.Size);
         var hits = new List<SearchHit>();
         var phrases = parsed.BodyPhrases.ToList();
+        var patterns = parsed.BodyPatterns;
         foreach (var scoreDoc in topDocs((request.Page - 1) * request.Size, request.Size))
         {
             var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
@@ -53,12 +62,12 @@ public sealed class SearchService(CorpusIndex index)
             if (options.Snippets)
             {
                 var text = stored.Get(FieldNames.Text);
-                var spans = PhraseLocator.Locate(text, phrases);
+                var spans = PhraseLocator.Locate(text, phrases, patterns);
                 if (spans.Count == 0 && stored.Get(FieldNames.Copies) is not null)
                 {
                     // Matched through a copy: count and show the copies' occurrences (see SearchHit.Occurrences).
                     text = string.Join('\n', DocumentMapper.CopiesOf(stored).Select(c => c.Text));
-                    spans = PhraseLocator.Locate(text, phrases);
+                    spans = PhraseLocator.Locate(text, phrases, patterns);
                 }
                 occurrences = spans.Count;
                 snippets = SnippetBuilder.Build(text, spans);
@@ -76,7 +85,8 @@ public sealed class SearchService(CorpusIndex index)
     /// <exception cref="QueryException">Bad query syntax.</exception>
     public DocumentView? GetDocument(string id, string? query)
     {
-        var phrases = string.IsNullOrWhiteSpace(query) ? [] : QueryParser.Parse(query).BodyPhrases.ToList();
+        var parsed = string.IsNullOrWhiteSpace(query) ? null : QueryParser.Parse(query);
+        var phrases = parsed?.BodyPhrases.ToList() ?? [];
         return index.WithSearcher(searcher =>
         {
             if (searcher is null)
@@ -89,9 +99,9 @@ public sealed class SearchService(CorpusIndex index)
                 return null;
             }
             var document = DocumentMapper.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc));
-            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases))
+            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases, parsed?.BodyPatterns))
             {
-                CopyHits = [.. document.Copies.Select(c => PhraseLocator.Locate(c.Text, phrases))],
+                CopyHits = [.. document.Copies.Select(c => PhraseLocator.Locate(c.Text, phrases, parsed?.BodyPatterns))],
             };
         });
     }
@@ -114,10 +124,54 @@ public sealed class SearchService(CorpusIndex index)
             var all = new AllHitsCollector();
             var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
             var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
-            searcher.Search(LuceneQueryBuilder.Match(parsed), new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: false));
-            return ConcordanceBuilder.Build(searcher, all.Hits, parsed.BodyPhrases.ToList(), request.Sort, sort, context, limit);
+            var filtered = new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: false);
+            searcher.Search(LuceneQueryBuilder.Match(parsed), VerifyingCollector.Around(filtered, parsed));
+            return ConcordanceBuilder.Build(searcher, all.Hits, parsed.BodyPhrases.ToList(), request.Sort, sort, context, limit, parsed.BodyPatterns);
         });
     }
+
+    /// <summary>The distinct fillers of the query's first body pattern with a slot (* or ?), over all results.</summary>
+    /// <exception cref="QueryException">Bad syntax, an impossible filter, or no pattern with a slot.</exception>
+    public FillerTable Fillers(SearchRequest request, FillerSort sort, int limit)
+    {
+        Validate(request with { Page = 1, Size = 1 });
+        if (limit is < 1 or > MaxFillerRows)
+        {
+            throw new QueryException($"填充统计的条数须在 1 到 {MaxFillerRows} 之间（收到 {limit}）");
+        }
+        var parsed = QueryParser.Parse(request.Query);
+        var pattern = SlotPattern(parsed)
+            ?? throw new QueryException("填充统计需要正文里带空档的模式，如 坚持*不动摇 或 越?越");
+        return index.WithSearcher(searcher =>
+        {
+            if (searcher is null)
+            {
+                return new FillerTable(pattern.Source, 0, 0, 0, [], false);
+            }
+            var all = new AllHitsCollector();
+            var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
+            var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
+            var filtered = new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: false);
+            searcher.Search(LuceneQueryBuilder.Match(parsed), VerifyingCollector.Around(filtered, parsed));
+            return FillerCounter.Count(searcher, all.Hits.Select(h => h.Doc).Order(), pattern, request.Query, sort, limit);
+        });
+    }
+
+    /// <summary>Whether <see cref="Fillers"/> has something to count for this query (false for a malformed one).</summary>
+    public static bool OffersFillers(string query)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(query) && SlotPattern(QueryParser.Parse(query)) is not null;
+        }
+        catch (QueryException)
+        {
+            return false;
+        }
+    }
+
+    private static TextPattern? SlotPattern(ParsedQuery parsed) =>
+        parsed.BodyPatterns.FirstOrDefault(p => p.Slots > 0);
 
     public CorpusStats Stats() => index.WithSearcher(searcher =>
     {
@@ -192,7 +246,7 @@ public sealed class SearchService(CorpusIndex index)
             (top, topDocs) = (byDate, (start, size) => byDate.GetTopDocs(start, size).ScoreDocs);
         }
         var collector = new FacetingCollector(top, Filter(request, venues, kinds), venues, kinds, DateKeys.For(reader), countFacets);
-        searcher.Search(LuceneQueryBuilder.Match(parsed), collector);
+        searcher.Search(LuceneQueryBuilder.Match(parsed), VerifyingCollector.Around(collector, parsed));
         return (collector, topDocs);
     }
 

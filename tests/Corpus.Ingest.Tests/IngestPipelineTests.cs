@@ -40,26 +40,27 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
-    public void A_missing_year_comes_only_from_a_dated_article_of_the_same_file_a_day_apart()
+    public void A_missing_year_comes_from_the_articles_own_file_then_its_folder_and_never_from_other_folders()
     {
         using var corpus = new TempCorpus();
         const string Dated = "在全省干部大会上的讲话\n（2019年3月6日）\n同志们：\n今天召开大会，部署全年工作。\n";
         corpus.Write("a/dated.txt", Encoding.UTF8.GetBytes(Dated));
+        corpus.Write("a/dated-too.txt", Encoding.UTF8.GetBytes(Dated.Replace("全省干部", "全市干部").Replace("部署全年工作", "总结去年工作")));
         corpus.Write("a/undated.txt", Encoding.UTF8.GetBytes("防汛抗旱工作全面展开\n新华社武汉6月12日电　各地全面部署防汛抗旱工作，确保安全度汛。\n"));
+        corpus.Write("b/lone.txt", Encoding.UTF8.GetBytes("春耕生产有序推进\n新华社南京4月2日电　各地抓紧春耕备耕，农业生产有序展开。\n"));
         corpus.Write("c/bundle.txt", Encoding.UTF8.GetBytes(
-            "在乡村振兴会议上的讲话\n（2021年5月8日）\n同志们：\n乡村振兴要抓好产业发展，带动农民增收。各地要因地制宜，发展特色产业，让农民在产业链中获得更多收益。\n\n\n"
-            + "秋粮收购稳步开展\n新华社合肥5月9日电　各地秋粮收购工作稳步开展，收购进度快于往年。\n\n\n"
-            + "春耕生产有序推进\n新华社南京4月2日电　各地抓紧春耕备耕，农业生产有序展开。\n"));
+            "在乡村振兴会议上的讲话\n（2021年5月8日）\n同志们：\n乡村振兴要抓好产业发展，带动农民增收。\n\n\n"
+            + "秋粮收购稳步开展\n新华社合肥5月9日电　各地秋粮收购工作稳步开展，收购进度快于往年。\n"));
         var documents = Run(corpus.Dir).Documents;
-        // Another file of the folder is no evidence of the year.
+        var lone = Assert.Single(documents, d => d.Title == "春耕生产有序推进");
+        Assert.Null(lone.Date);
+        Assert.False(lone.DateInferred);
         var sameFolder = Assert.Single(documents, d => d.Title == "防汛抗旱工作全面展开");
-        Assert.Null(sameFolder.Date);
-        Assert.False(sameFolder.DateInferred);
+        Assert.Equal(new DateOnly(2019, 6, 12), sameFolder.Date);
+        Assert.True(sameFolder.DateInferred);
         var bundled = Assert.Single(documents, d => d.Title == "秋粮收购稳步开展");
         Assert.Equal(new DateOnly(2021, 5, 9), bundled.Date);
         Assert.True(bundled.DateInferred);
-        // A month away from the dated article in its file: unknown.
-        Assert.Null(Assert.Single(documents, d => d.Title == "春耕生产有序推进").Date);
     }
 
     [Fact]

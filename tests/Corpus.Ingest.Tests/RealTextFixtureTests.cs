@@ -76,6 +76,10 @@ public sealed partial class RealTextFixtureTests
             Assert.Null(document.Date);
             Assert.Equal(ArticleKinds.Report, document.Kind);
         }
+        // The report says so: no kind, speaker or date stated or inferred anywhere in the documentation.
+        var coverage = Result.Value.Coverage!;
+        Assert.Equal((0, 0, 0, 0, Result.Value.Documents.Count),
+            (coverage.Kind.Stated, coverage.Speaker.Stated, coverage.Date.Stated, coverage.Date.Inferred, coverage.Kind.Unknown));
     }
 
     /// <summary>Without spaces (extraction and the cleaning treat them differently around Latin words); line breaks stay.</summary>

@@ -137,19 +137,27 @@ public sealed partial class SeedCorpusTests
                 checkedDates++;
                 continue;
             }
-            // A dateline gives month and day; a year may only come from the article's own files, marked inferred.
+            // A dateline gives month and day; the year may only come from the files of the folders the article was found in.
             if (edges.Select(l => MonthDayDateline().Match(Unspaced(l))).FirstOrDefault(m => m.Success) is not { } dateline)
             {
                 continue;
             }
-            var sourceTexts = document.Sources.Select(s => Unspaced(File.ReadAllText(Path.Combine(RepoPaths.SeedCorpus, s.File)))).ToList();
+            var sourceTexts = document.Sources
+                .Select(s => Path.GetDirectoryName(Path.Combine(RepoPaths.SeedCorpus, s.File))!)
+                .Distinct()
+                .SelectMany(folder => Directory.GetFiles(folder))
+                .Select(f => Unspaced(File.ReadAllText(f)))
+                .ToList();
             if (document.Date is { } date)
             {
                 Assert.Equal((Int(dateline, "m"), Int(dateline, "d")), (date.Month, date.Day));
                 Assert.True(document.DateInferred);
                 Assert.Contains(sourceTexts, t => t.Contains($"{date.Year}年", StringComparison.Ordinal));
             }
-
+            else
+            {
+                Assert.DoesNotContain(sourceTexts, t => FullDateAnywhere().IsMatch(t));
+            }
             checkedDates++;
         }
         Assert.True(checkedDates >= Result.Value.Documents.Count / 2, $"only {checkedDates} dates checked");
@@ -219,6 +227,8 @@ public sealed partial class SeedCorpusTests
     [GeneratedRegex(@"^[（(]?(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日[）)]?$")]
     private static partial Regex FullDateLine();
 
+    [GeneratedRegex(@"\d{4}年\d{1,2}月\d{1,2}日")]
+    private static partial Regex FullDateAnywhere();
 
     [GeneratedRegex(@"(?<m>\d{1,2})月(?<d>\d{1,2})日电")]
     private static partial Regex MonthDayDateline();

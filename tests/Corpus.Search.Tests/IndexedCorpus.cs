@@ -55,8 +55,8 @@ public sealed class SeedCorpus() : IndexedCorpus(Ingest.Run(RepoPaths.SeedCorpus
 /// <summary>The committed generated corpus (tests/data/gen-300) through the ingest pipeline.</summary>
 public sealed class GeneratedCorpus() : IndexedCorpus(Ingest.Run(RepoPaths.GeneratedCorpus));
 
-/// <summary>The real-text fixtures (tests/data/realtext/corpus) through the ingest pipeline.</summary>
-public sealed class RealTextCorpus() : IndexedCorpus(Ingest.Run(Path.Combine(RepoPaths.RealText, "corpus")));
+/// <summary>The real-text fixtures (tests/data/realtext) through the ingest pipeline.</summary>
+public sealed class RealTextCorpus() : IndexedCorpus(Ingest.Run(RepoPaths.RealTextCorpus));
 
 internal static class Ingest
 {

@@ -13,6 +13,9 @@ internal static class RepoPaths
     /// <summary>Real-text fixtures: corpus/, reference/ and manifest.json.</summary>
     public static string RealText => Path.Combine(Root, "tests", "data", "realtext");
 
+    /// <summary>Real Chinese documentation texts (tests/data/realtext): a kind of text the search was never tuned on.</summary>
+    public static string RealTextCorpus => Path.Combine(Root, "tests", "data", "realtext", "corpus");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -4,15 +4,19 @@ using Corpus.Search;
 namespace Corpus.Cli.Commands;
 
 /// <summary>The JSON report of `corpus ingest --report`: what the index holds and what was left out.</summary>
+/// <param name="Fields">Documents with each metadata field stated, inferred or unknown; null when the index was current
+/// and nothing was ingested.</param>
 /// <param name="Loss">What this run dropped and what the no-loss check found; null when the index was already current
 /// and nothing was ingested.</param>
 internal sealed record IngestReport(
-    int Files, IReadOnlyList<IngestReport.Document> Documents, IReadOnlyList<SkippedFile> Skipped, IngestReport.LossReport? Loss)
+    int Files, IReadOnlyList<IngestReport.Document> Documents, IReadOnlyList<SkippedFile> Skipped, FieldCoverage? Fields,
+    IngestReport.LossReport? Loss)
 {
     public static IngestReport From(CorpusStats stats, IEnumerable<CleanDocument> documents, IngestResult? result) => new(
         stats.Files,
         [.. documents.Select(d => new Document(d.Id, d.Title, d.Date, d.DateInferred, d.Venue, d.Kind, d.Speaker, d.Sources, d.Copies.Count))],
         stats.Skipped,
+        result?.Coverage,
         result is null ? null : new LossReport(
             result.DecodedCharacters, result.Dropped.Sum(d => (long)d.Text.Length), Math.Round(result.DroppedShare, 5),
             result.DroppedCharacters(), result.Unaccounted));

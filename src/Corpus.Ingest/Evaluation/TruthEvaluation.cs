@@ -2,8 +2,10 @@ namespace Corpus.Ingest.Evaluation;
 
 /// <summary>How an ingest result compares with a generated corpus's truth.jsonl. Accuracies are shares of truth articles.</summary>
 /// <param name="SplitAccuracy">Truth articles whose appearances all landed in exactly one document.</param>
-/// <param name="DateAccuracy">Of the articles whose document gives a date (stated or inferred), the share whose date is
-/// exactly the true one, year included. An article left undated is not counted here: see <paramref name="UndatedShare"/>.</param>
+/// <param name="DateAccuracy">Date right as far as the text can tell. The generator states the year only in a letter's
+/// closing date: there the date must be exact. Elsewhere its text gives month and day but no year, so the right answer is
+/// no date (a year from unrelated articles would be a guess) or, where the article's own file states a year, that
+/// year marked inferred with month and day right.</param>
 /// <param name="DateExactAccuracy">Date exactly equal to the truth, year included.</param>
 /// <param name="UndatedShare">Articles whose document has no date (month and day without a year are not kept).</param>
 /// <param name="VenueAccuracy">Venue right, over articles whose text states a venue (all but letters, to which the

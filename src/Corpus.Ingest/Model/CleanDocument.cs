@@ -84,6 +84,9 @@ public sealed record IngestResult(
 
     /// <summary>Share of the decoded characters dropped, 0..1.</summary>
     public double DroppedShare => DecodedCharacters == 0 ? 0 : Dropped.Sum(d => (long)d.Text.Length) / (double)DecodedCharacters;
+
+    /// <summary>Documents with each metadata field stated, inferred or unknown.</summary>
+    public FieldCoverage? Coverage { get; init; }
 }
 
 /// <summary>A sentence of a decoded file that the ingest put nowhere: in no document or copy, and not recorded as dropped.</summary>

@@ -1,6 +1,7 @@
 using Corpus.Search.Facets;
 using Corpus.Search.Highlighting;
 using Corpus.Search.Indexing;
+using Corpus.Search.Patterns;
 using Lucene.Net.Search;
 
 namespace Corpus.Search.Concordance;
@@ -12,7 +13,7 @@ internal static class ConcordanceBuilder
 
     public static ConcordanceResult Build(
         IndexSearcher searcher, IReadOnlyList<(int Doc, float Score)> hits, IReadOnlyList<string> phrases, SearchSort documentOrder,
-        ConcordanceSort sort, int context, int limit)
+        ConcordanceSort sort, int context, int limit, IReadOnlyList<TextPattern>? patterns = null)
     {
         // Order by score or date key first and read each document's stored fields only in the loop, so a phrase found in
         // most of the corpus never holds all its texts in memory at once.
@@ -31,7 +32,7 @@ internal static class ConcordanceBuilder
         {
             var stored = searcher.Doc(doc, Fields);
             var text = stored.Get(FieldNames.Text);
-            var spans = PhraseLocator.Locate(text, phrases);
+            var spans = PhraseLocator.Locate(text, phrases, patterns);
             total += spans.Count;
             // In document order the first `limit` lines are the answer; the other orders must see every line.
             if (sort == ConcordanceSort.Document && lines.Count >= limit)

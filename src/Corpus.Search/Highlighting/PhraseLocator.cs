@@ -1,4 +1,5 @@
 using Corpus.Search.Analysis;
+using Corpus.Search.Patterns;
 
 namespace Corpus.Search.Highlighting;
 
@@ -9,11 +10,15 @@ namespace Corpus.Search.Highlighting;
 /// </summary>
 internal static class PhraseLocator
 {
-    /// <summary>Occurrences of every phrase (leftmost, non-overlapping per phrase), overlaps between phrases merged, in text order.</summary>
-    public static List<HitSpan> Locate(string text, IEnumerable<string> foldedPhrases)
+    /// <summary>
+    /// Occurrences of every phrase and pattern (leftmost, non-overlapping per phrase or pattern; a pattern's match is one
+    /// span from its first to its last character), overlaps between them merged, in text order.
+    /// </summary>
+    public static List<HitSpan> Locate(string text, IEnumerable<string> foldedPhrases, IReadOnlyList<TextPattern>? patterns = null)
     {
         var phrases = foldedPhrases.Where(p => p.Length > 0).ToList();
-        if (phrases.Count == 0 || text.Length == 0)
+        patterns ??= [];
+        if ((phrases.Count == 0 && patterns.Count == 0) || text.Length == 0)
         {
             return [];
         }
@@ -27,6 +32,13 @@ internal static class PhraseLocator
                 // Display span from the first to the last matched char: whitespace inside a match belongs to it.
                 found.Add((map[at], map[at + phrase.Length - 1] + 1));
                 at = at + phrase.Length < folded.Length ? folded.IndexOf(phrase, at + phrase.Length, StringComparison.Ordinal) : -1;
+            }
+        }
+        foreach (var pattern in patterns)
+        {
+            foreach (var match in pattern.Matches(folded))
+            {
+                found.Add((map[match.Index], map[match.Index + match.Length - 1] + 1));
             }
         }
         found.Sort();

@@ -1,8 +1,10 @@
 using Corpus.Search.Analysis;
 using Corpus.Search.Indexing;
+using Corpus.Search.Patterns;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
 
 namespace Corpus.Search.Querying;
 
@@ -34,19 +36,20 @@ internal static class LuceneQueryBuilder
         {
             if (clause.Alternatives.Count == 1)
             {
-                query.Add(Exact(clause.Alternatives[0]), Occur.MUST);
+                query.Add(Matching(clause.Alternatives[0]), Occur.MUST);
             }
             else
             {
                 var any = new BooleanQuery(disableCoord: true);
                 foreach (var phrase in clause.Alternatives)
                 {
-                    any.Add(Exact(phrase), Occur.SHOULD);
+                    any.Add(Matching(phrase), Occur.SHOULD);
                 }
                 query.Add(any, Occur.MUST);
             }
         }
-        foreach (var phrase in parsed.Excluded)
+        // An excluded pattern cannot be asked of the index (its literals may occur without it): verification drops those documents.
+        foreach (var phrase in parsed.Excluded.Where(p => p.Pattern is null))
         {
             query.Add(Exact(phrase), Occur.MUST_NOT);
         }
@@ -63,7 +66,7 @@ internal static class LuceneQueryBuilder
         foreach (var phrase in parsed.Required.SelectMany(c => c.Alternatives))
         {
             var wordsField = phrase.Field == PhraseField.Body ? FieldNames.BodyWords : FieldNames.TitleWords;
-            foreach (var word in Segment(phrase.Text).Distinct(StringComparer.Ordinal))
+            foreach (var word in Segment(phrase).Distinct(StringComparer.Ordinal))
             {
                 query.Add(new TermQuery(new Term(wordsField, word)) { Boost = BodyWordsBoost }, Occur.SHOULD);
                 if (phrase.Field == PhraseField.Body)
@@ -74,6 +77,10 @@ internal static class LuceneQueryBuilder
         }
         return query.Clauses.Count == 0 ? null : query;
     }
+
+    /// <summary>The words of a phrase, or of a pattern's literal parts.</summary>
+    public static List<string> Segment(Phrase phrase) =>
+        phrase.Pattern is { } pattern ? [.. pattern.Literals.SelectMany(Segment)] : Segment(phrase.Text);
 
     /// <summary>The words the segmenter cuts a text into (width-folded, punctuation dropped).</summary>
     public static List<string> Segment(string text)
@@ -100,6 +107,72 @@ internal static class LuceneQueryBuilder
         }
         return new DisjunctionMaxQuery(0f) { Exact(phrase, FieldNames.BodyExact), Exact(phrase, FieldNames.CopiesExact) };
     }
+
+
+    private static Query Matching(Phrase phrase) => phrase.Pattern is { } pattern ? Candidates(phrase.Field, pattern) : Exact(phrase);
+
+    /// <summary>
+    /// A pattern's candidates, found on the index; the stored text then decides (<see cref="ParsedQuery.Accepts"/>), so
+    /// no query reads the whole corpus. Literals of two or more characters must occur in order within the pattern's
+    /// reach (a span query over the exact field's pairs); single characters and NEAR's phrases must occur anywhere.
+    /// </summary>
+    private static Query Candidates(PhraseField field, TextPattern pattern)
+    {
+        var all = new BooleanQuery(disableCoord: true);
+        if (pattern.Parts is { } parts && InOrder(FieldName(field), parts) is { } spans)
+        {
+            all.Add(spans, Occur.MUST);
+        }
+        foreach (var literal in pattern.Literals.Where(l => pattern.Parts is null || CodePoints(l).Count == 1))
+        {
+            all.Add(Exact(new Phrase(field, literal, literal)), Occur.MUST);
+        }
+        return all;
+    }
+
+    /// <summary>
+    /// The multi-character literals in order, each at most as far from the previous one as the parts between allow.
+    /// The pair at a literal's last character is not part of its span, hence one more position of slop per boundary.
+    /// </summary>
+    private static Query? InOrder(string field, IReadOnlyList<PatternPart> parts)
+    {
+        var clauses = new List<SpanQuery>();
+        var (slop, between) = (0, 0);
+        foreach (var part in parts)
+        {
+            if (part is LiteralPart literal && CodePoints(literal.Folded) is { Count: >= 2 } chars)
+            {
+                if (clauses.Count > 0)
+                {
+                    slop += between + 1;
+                }
+                clauses.Add(LiteralSpan(field, chars));
+                between = 0;
+                continue;
+            }
+            between += part switch
+            {
+                GapPart gap => gap.Max,
+                LiteralPart single => single.Folded.Length,
+                _ => 1,
+            };
+        }
+        return clauses.Count switch
+        {
+            0 => null,
+            1 => clauses[0],
+            _ => new SpanNearQuery([.. clauses], slop, inOrder: true),
+        };
+    }
+
+    /// <summary>Every pair of the literal at consecutive positions: exactly the literal's occurrences.</summary>
+    private static SpanQuery LiteralSpan(string field, List<string> chars)
+    {
+        var pairs = Enumerable.Range(0, chars.Count - 1).Select(k => (SpanQuery)new SpanTermQuery(new Term(field, chars[k] + chars[k + 1]))).ToArray();
+        return pairs.Length == 1 ? pairs[0] : new SpanNearQuery(pairs, 0, inOrder: true);
+    }
+
+    private static string FieldName(PhraseField field) => field == PhraseField.Body ? FieldNames.BodyExact : FieldNames.TitleExact;
 
     /// <summary>
     /// The exact field indexes each adjacent pair of characters at the position of its first. A phrase is its

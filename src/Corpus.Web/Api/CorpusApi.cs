@@ -22,6 +22,10 @@ public static class CorpusApi
         api.MapGet("/stats", (SearchService service) => Results.Json(service.Stats(), CorpusJson.Options));
         app.MapMethods("/concordance.csv", GetAndHead, (HttpContext context) => ConcordanceCore(context, csv: true))
             .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
+        api.MapMethods("/fillers", GetAndHead, (HttpContext context) =>
+            FillersCore(context, csv: string.Equals(context.Request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)));
+        app.MapMethods("/fillers.csv", GetAndHead, (HttpContext context) => FillersCore(context, csv: true))
+            .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
     }
 
     private static IResult Search(HttpContext context) => Guard(context, () =>
@@ -57,6 +61,19 @@ public static class CorpusApi
         return csv
             ? Results.File(ConcordanceCsv.Write(result), "text/csv; charset=utf-8", "concordance.csv")
             : Results.Json(result, CorpusJson.Options);
+    });
+
+    /// <summary>What fills a pattern's slots; JSON rows up to "limit" (default <see cref="SearchService.DefaultFillerRows"/>), the CSV all of them up to the maximum.</summary>
+    private static IResult FillersCore(HttpContext context, bool csv) => Guard(context, () =>
+    {
+        var (parameters, sort) = SearchParameterParser.ParseFillers(context.Request.Query, requireQuery: true);
+        var limit = SearchParameterParser.Limit(context.Request.Query, csv ? SearchService.MaxFillerRows : SearchService.DefaultFillerRows, SearchService.MaxFillerRows);
+        var table = context.RequestServices.GetRequiredService<SearchService>().Fillers(parameters.ToRequest(), sort, limit);
+        context.Response.Headers[ConcordanceCsv.TruncatedHeader] = table.Truncated ? "true" : "false";
+        context.Response.Headers[ConcordanceCsv.TotalHeader] = table.Distinct.ToString(CultureInfo.InvariantCulture);
+        return csv
+            ? Results.File(FillerCsv.Write(table), "text/csv; charset=utf-8", "fillers.csv")
+            : Results.Json(table, CorpusJson.Options);
     });
 
     /// <summary>Bad parameters and queries are the caller's to fix: 400 with the message, logged below Error.</summary>

@@ -32,6 +32,10 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
         try
         {
             Parameters = SearchParameterParser.Parse(Request.Query, requireQuery: false);
+            if (QueryRefinement.Refine(Request.Query, Parameters.Query) is { } refined)
+            {
+                return Redirect(SearchUrl(Parameters with { Query = refined, Page = 1 }));
+            }
             // A query, or filters alone (browsing, newest first); with neither, the corpus-wide counts fill the facets.
             var result = service.Search(Parameters.ToRequest());
             Facets = result.Facets;
@@ -61,6 +65,11 @@ public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger
     public string SearchUrl(SearchParameters parameters) => "/" + parameters.ToQueryString();
 
     public string DocumentUrl(string id) => $"/documents/{Uri.EscapeDataString(id)}{Parameters.ToQueryString()}";
+
+    /// <summary>The filler table for this search, when its query has a pattern with a slot; else null.</summary>
+    public string? FillersUrl() => SearchService.OffersFillers(Parameters.Query)
+        ? "/fillers" + (Parameters with { Page = 1, Size = SearchParameters.DefaultSize, Sort = SearchSort.Relevance }).ToQueryString()
+        : null;
 
     public string ConcordanceUrl() => "/concordance" + (Parameters with { Page = 1, Size = SearchParameters.DefaultSize, Sort = SearchSort.Relevance }).ToQueryString();
 }

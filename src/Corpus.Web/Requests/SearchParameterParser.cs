@@ -51,6 +51,21 @@ public static class SearchParameterParser
         return (Parse(withoutSort, requireQuery), sort);
     }
 
+    /// <summary>The filler table's parameters: the search's filters, and "sort" as the table's own order.</summary>
+    public static (SearchParameters Parameters, FillerSort Sort) ParseFillers(IQueryCollection query, bool requireQuery)
+    {
+        var sort = SortNames.ParseFillers(Single(query, "sort"));
+        var withoutSort = new QueryCollection(query.Where(pair => pair.Key != "sort").ToDictionary(pair => pair.Key, pair => pair.Value));
+        return (Parse(withoutSort, requireQuery), sort);
+    }
+
+    /// <summary>A positive "limit" parameter no larger than <paramref name="max"/>, or <paramref name="fallback"/>.</summary>
+    public static int Limit(IQueryCollection query, int fallback, int max)
+    {
+        var limit = Number(query, "limit", fallback, "条数上限");
+        return limit <= max ? limit : throw new QueryException($"条数上限最多为 {max}（收到 {limit}）。");
+    }
+
     /// <summary>The q parameter alone (document pages), with the same length cap.</summary>
     public static string? ParseHighlightQuery(IQueryCollection query)
     {

@@ -11,6 +11,24 @@ public static class SortNames
     public static IReadOnlyList<(string Name, string Label)> Concordance { get; } =
         [("document", "按文档顺序"), ("left", "按左语境"), ("right", "按右语境")];
 
+    public static IReadOnlyList<(string Name, string Label)> Fillers { get; } =
+        [("occurrences", "按出现次数"), ("documents", "按文档数"), ("filler", "按填充内容")];
+
+    public static string Format(FillerSort sort) => sort switch
+    {
+        FillerSort.Documents => "documents",
+        FillerSort.Filler => "filler",
+        _ => "occurrences",
+    };
+
+    public static FillerSort ParseFillers(string? text) => text switch
+    {
+        null or "" or "occurrences" => FillerSort.Occurrences,
+        "documents" => FillerSort.Documents,
+        "filler" => FillerSort.Filler,
+        _ => throw new QueryException($"未知的排序方式“{Shorten(text)}”：可用 occurrences、documents 或 filler。"),
+    };
+
     public static string Format(SearchSort sort) => sort switch
     {
         SearchSort.Date => "date",

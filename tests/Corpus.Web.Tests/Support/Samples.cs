@@ -8,6 +8,9 @@ public static class Samples
     /// <summary>A phrase the seed corpus is about; the tests assert against counts they compute themselves.</summary>
     public const string CommonPhrase = "疫情防控";
 
+    /// <summary>The common phrase with a gap between its words: a pattern whose fillers the tests count themselves.</summary>
+    public const string CommonPattern = "疫情*防控";
+
     /// <summary>Literal occurrences, ignoring spaces inside a line (matching ignores whitespace, not paragraph breaks).</summary>
     public static int CountOccurrences(string text, string phrase)
     {

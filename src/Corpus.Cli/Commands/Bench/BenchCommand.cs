@@ -11,5 +11,6 @@ internal static class BenchCommand
         {
             BenchIngestCommand.Create(loggerFactory),
             BenchQueryCommand.Create(loggerFactory),
+            BenchPatternsCommand.Create(loggerFactory),
         };
 }

@@ -86,7 +86,7 @@ internal static class BenchIngestCommand
             if (accuracy is not null)
             {
                 output.WriteLine($"truth: {accuracy.TruthArticles} articles, {accuracy.Documents} documents");
-                output.WriteLine($"split {accuracy.SplitAccuracy:P2}, date {accuracy.DateAccuracy:P2} of dated (undated {accuracy.UndatedShare:P2}, exact over all {accuracy.DateExactAccuracy:P2}), " +
+                output.WriteLine($"split {accuracy.SplitAccuracy:P2}, date {accuracy.DateAccuracy:P2} (exact year {accuracy.DateExactAccuracy:P2}, undated {accuracy.UndatedShare:P2}), " +
                     $"venue {accuracy.VenueAccuracy:P2}, kind {accuracy.KindAccuracy:P2}, title {accuracy.TitleAccuracy:P2}");
                 output.WriteLine($"duplicate pairs: precision {accuracy.DuplicatePairPrecision:P2}, recall {accuracy.DuplicatePairRecall:P2} " +
                     $"({accuracy.ResultDuplicatePairs} found, {accuracy.TruthDuplicatePairs} true)");
