@@ -17,7 +17,7 @@ ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
     ASPNETCORE_HTTP_PORTS=8080 \
     Corpus__CorpusPath=/app/corpus \
     Corpus__IndexPath=/data/index \
-    Serilog__WriteTo__1__Args__path=/data/logs/corpus-.log
+    Serilog__WriteTo__File__Args__path=/data/logs/corpus-.log
 WORKDIR /app
 COPY --from=build /app ./
 COPY corpus/ corpus/
@@ -25,7 +25,7 @@ RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 USER $APP_UID
 EXPOSE 8080
-# The first start ingests the corpus before it serves: give it time.
-HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
-  CMD curl -fsS http://localhost:8080/healthz || exit 1
+# Liveness: a restart policy acting on "unhealthy" must never kill a long ingest (readiness is /healthz/ready).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD curl -fsS http://localhost:8080/healthz/live || exit 1
 ENTRYPOINT ["dotnet", "Corpus.Web.dll"]

@@ -15,6 +15,8 @@ public static class CorpusCli
             ExportCommand.Create(loggerFactory),
             SearchCommand.Create(loggerFactory),
             StatsCommand.Create(loggerFactory),
+            CollocationsCommand.Create(loggerFactory),
+            FrequenciesCommand.Create(loggerFactory),
             BenchCommand.Create(loggerFactory),
         };
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Corpus.Ingest.Model;
-using Corpus.Search.Concordance;
 using Corpus.Search.Facets;
 using Corpus.Search.Fillers;
 using Corpus.Search.Highlighting;
@@ -13,7 +12,7 @@ using Lucene.Net.Search;
 
 namespace Corpus.Search;
 
-public sealed class SearchService(CorpusIndex index)
+public sealed partial class SearchService(CorpusIndex index)
 {
     public const int MaxSize = 100;
 
@@ -58,7 +57,7 @@ public sealed class SearchService(CorpusIndex index)
         {
             var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
             var occurrences = 0;
-            IReadOnlyList<string> snippets = [];
+            IReadOnlyList<Snippet> snippets = [];
             if (options.Snippets)
             {
                 var text = stored.Get(FieldNames.Text);
@@ -103,30 +102,6 @@ public sealed class SearchService(CorpusIndex index)
             {
                 CopyHits = [.. document.Copies.Select(c => PhraseLocator.Locate(c.Text, phrases, parsed?.BodyPatterns))],
             };
-        });
-    }
-
-    /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
-    public ConcordanceResult Concordance(SearchRequest request, ConcordanceSort sort, int context = 30, int limit = 5000)
-    {
-        Validate(request with { Page = 1, Size = 1 });
-        var parsed = QueryParser.Parse(request.Query);
-        if (parsed.MatchesAll)
-        {
-            throw new QueryException("索引行需要查询词");
-        }
-        return index.WithSearcher(searcher =>
-        {
-            if (searcher is null)
-            {
-                return new ConcordanceResult(0, [], false);
-            }
-            var all = new AllHitsCollector();
-            var venues = FacetOrdinals.For(searcher.IndexReader, FieldNames.Venue);
-            var kinds = FacetOrdinals.For(searcher.IndexReader, FieldNames.Kind);
-            var filtered = new FacetingCollector(all, Filter(request, venues, kinds), venues, kinds, DateKeys.For(searcher.IndexReader), countFacets: false);
-            searcher.Search(LuceneQueryBuilder.Match(parsed), VerifyingCollector.Around(filtered, parsed));
-            return ConcordanceBuilder.Build(searcher, all.Hits, parsed.BodyPhrases.ToList(), request.Sort, sort, context, limit, parsed.BodyPatterns);
         });
     }
 

@@ -53,6 +53,31 @@ public sealed class IngestCommandTests(SeedIndexFixture seed) : IClassFixture<Se
     }
 
     [Fact]
+    public void Ingest_into_an_index_another_process_is_writing_refuses_naming_the_folder()
+    {
+        var index = Directory.CreateTempSubdirectory("corpus-cli-busy-").FullName;
+        try
+        {
+            using (var directory = Lucene.Net.Store.FSDirectory.Open(index))
+            using (var writeLock = directory.MakeLock("write.lock"))
+            {
+                Assert.True(writeLock.Obtain());
+
+                var run = CliRunner.Run("ingest", "--corpus", seed.CorpusDir, "--index", index);
+
+                Assert.Equal(2, run.ExitCode);
+                Assert.Contains(index, run.Error);
+                Assert.Contains("another process", run.Error);
+            }
+            Assert.Equal(0, CliRunner.Run("ingest", "--corpus", seed.CorpusDir, "--index", index).ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(index, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Export_writes_one_json_line_per_document_with_its_text()
     {
         var run = CliRunner.Run("export", "--index", seed.IndexDir);

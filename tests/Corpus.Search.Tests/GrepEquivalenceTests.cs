@@ -46,7 +46,7 @@ public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus gener
         {
             var document = corpus.Documents[random.Next(corpus.Documents.Count)];
             // One phrase in four from a copy, where the document has copies.
-            var text = WidthFold.FoldForMatching(document.Copies.Count > 0 && random.Next(4) == 0 ? document.Copies[random.Next(document.Copies.Count)].Text : document.Text);
+            var text = GrepFold.Fold(document.Copies.Count > 0 && random.Next(4) == 0 ? document.Copies[random.Next(document.Copies.Count)].Text : document.Text);
             var length = random.Next(1, 9);
             if (text.Length <= length)
             {

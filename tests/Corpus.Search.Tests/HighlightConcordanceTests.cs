@@ -15,7 +15,7 @@ public sealed class HighlightConcordanceTests(SeedCorpus corpus) : IClassFixture
         {
             var view = corpus.Service.GetDocument(hit.Id, query)!;
             var text = view.Document.Text;
-            Assert.All(view.Hits, span => Assert.Contains(WidthFold.FoldForMatching(text.Substring(span.Start, span.Length)), phrases));
+            Assert.All(view.Hits, span => Assert.Contains(GrepFold.Fold(text.Substring(span.Start, span.Length)), phrases));
             Assert.Equal(phrases.Sum(p => Brute.Count(text, p)), view.Hits.Count);
             Assert.Equal(view.Hits.Count, hit.Occurrences);
             Assert.Equal(view.Hits.OrderBy(s => s.Start), view.Hits);
@@ -23,16 +23,19 @@ public sealed class HighlightConcordanceTests(SeedCorpus corpus) : IClassFixture
     }
 
     [Fact]
-    public void SnippetsMarkWholePhrasesAndEscape()
+    public void SnippetsMarkWholePhrasesAsSpans()
     {
         var result = corpus.Service.Search(new SearchRequest("疫情防控"));
         Assert.NotEmpty(result.Hits);
         foreach (var hit in result.Hits)
         {
             Assert.InRange(hit.Snippets.Count, 1, 3);
-            Assert.All(hit.Snippets, s => Assert.Contains("<mark>疫情防控</mark>", s));
-            Assert.All(hit.Snippets, s => Assert.DoesNotContain("<mark>疫情</mark>", s));
-            Assert.All(hit.Snippets, s => Assert.True(s.Replace("<mark>", "").Replace("</mark>", "").Length <= 120));
+            Assert.All(hit.Snippets, s => Assert.Contains(s.Hits, h => s.Text.Substring(h.Start, h.Length) == "疫情防控"));
+            // A hit the window cuts is marked as far as it reaches.
+            Assert.All(hit.Snippets, s => Assert.All(s.Hits, h => Assert.Contains(s.Text.Substring(h.Start, h.Length), "疫情防控")));
+            var text = corpus.Service.GetDocument(hit.Id, null)!.Document.Text.Replace('\n', ' ');
+            Assert.All(hit.Snippets, s => Assert.Contains(s.Text, text));
+            Assert.All(hit.Snippets, s => Assert.InRange(s.Text.Length, 1, 120));
         }
     }
 
@@ -44,21 +47,22 @@ public sealed class HighlightConcordanceTests(SeedCorpus corpus) : IClassFixture
     {
         var request = new SearchRequest("疫情防控");
         var expected = corpus.Documents.Sum(d => Brute.Count(d.Text, "疫情防控"));
-        var result = corpus.Service.Concordance(request, ConcordanceSort.Document, context: 10);
+        var result = corpus.Service.Concordance(new ConcordanceRequest(request, [], Context: 10, Size: ConcordanceRequest.MaxSize));
         Assert.Equal(expected, result.Total);
-        Assert.False(result.Truncated);
+        Assert.Null(result.Next);
         Assert.Equal(expected, result.Lines.Count);
         foreach (var line in result.Lines)
         {
-            var text = corpus.Documents.Single(d => d.Id == line.Id).Text.Replace('\n', ' ');
+            var document = corpus.Documents.Single(d => d.Id == line.Id);
+            var text = document.Text.Replace('\n', ' ');
             Assert.Equal("疫情防控", line.Match);
+            Assert.Equal((document.Title, document.Venue, document.Kind, document.Date), (line.Title, line.Venue, line.Kind, line.Date));
             Assert.Equal(text.Substring(line.Offset - line.Left.Length, line.Left.Length + line.Match.Length + line.Right.Length), line.Left + line.Match + line.Right);
             Assert.True(line.Left.Length == 10 || line.Offset == line.Left.Length);
         }
-        var byRight = corpus.Service.Concordance(request, ConcordanceSort.Right).Lines.Select(l => l.Right).ToList();
-        Assert.Equal(byRight.Order(StringComparer.Ordinal), byRight);
-        var limited = corpus.Service.Concordance(request, ConcordanceSort.Left, limit: 3);
-        Assert.Equal((expected, 3, true), (limited.Total, limited.Lines.Count, limited.Truncated));
+        var limited = corpus.Service.Concordance(new ConcordanceRequest(request, [ConcordanceKey.Left], Size: 3));
+        Assert.Equal((expected, 3), (limited.Total, limited.Lines.Count));
+        Assert.NotNull(limited.Next);
     }
 
     [Theory]
@@ -66,7 +70,7 @@ public sealed class HighlightConcordanceTests(SeedCorpus corpus) : IClassFixture
     [InlineData(SearchSort.DateAsc)]
     public void ConcordanceInDocumentOrderFollowsTheDateSortWithUndatedLast(SearchSort order)
     {
-        var lines = corpus.Service.Concordance(new SearchRequest("的", Sort: order), ConcordanceSort.Document, limit: 100_000).Lines;
+        var lines = corpus.Service.Concordance(new ConcordanceRequest(new SearchRequest("的", Sort: order), [], Size: ConcordanceRequest.MaxSize)).Lines;
         var dates = lines.Select(l => l.Date).ToList();
         var dated = dates.TakeWhile(d => d is not null).ToList();
         Assert.All(dates.Skip(dated.Count), d => Assert.Null(d));

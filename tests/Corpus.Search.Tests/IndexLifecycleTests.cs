@@ -1,5 +1,6 @@
 using Corpus.Ingest;
 using Corpus.Ingest.Model;
+using Corpus.Search.Indexing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Corpus.Search.Tests;
@@ -38,6 +39,58 @@ public sealed class IndexLifecycleTests : IDisposable
         Assert.Equal(changed.Id, Assert.Single(service.Search(new SearchRequest("独一无二")).Hits).Id);
         Assert.Null(service.GetDocument(seeds.Documents[1].Id, null));
         Assert.Equal("changed", index.Fingerprint);
+    }
+
+    [Fact]
+    public void ReIngestRewritesOnlyTheDocumentsThatChanged()
+    {
+        using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+        var service = new SearchService(index);
+        Assert.Equal(new IndexChanges(true, seeds.Documents.Count, 0), index.Replace(seeds));
+
+        Assert.Equal(new IndexChanges(false, 0, 0), index.Replace(seeds with { Fingerprint = "same documents" }));
+
+        var changed = seeds.Documents[3] with { Venue = "别处" };
+        var changes = index.Replace(seeds with { Documents = [.. seeds.Documents.Take(3), changed, .. seeds.Documents.Skip(5)] });
+        Assert.Equal(new IndexChanges(false, 1, 1), changes);
+        Assert.Equal(seeds.Documents.Count - 1, service.Stats().Documents);
+        Assert.Equal("别处", service.GetDocument(changed.Id, null)!.Document.Venue);
+        Assert.Equal(seeds.Fingerprint, index.Fingerprint);
+    }
+
+    [Fact]
+    public void NewCopiesOfExistingArticlesMergeAndRewriteOnlyThoseDocuments()
+    {
+        var corpusDir = indexDir + "-corpus";
+        Directory.CreateDirectory(corpusDir);
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(RepoPaths.SeedCorpus))
+            {
+                File.Copy(file, Path.Combine(corpusDir, Path.GetFileName(file)));
+            }
+            var pipeline = new IngestPipeline(NullLogger<IngestPipeline>.Instance);
+            using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+            var before = pipeline.Run(corpusDir);
+            index.Replace(before);
+            // A file copied under a new name: the same articles, one more source each, nothing else rewritten.
+            var copied = Directory.EnumerateFiles(corpusDir).OrderBy(f => new FileInfo(f).Length).First();
+            File.Copy(copied, Path.Combine(corpusDir, "zz-copy.txt"));
+            var affected = before.Documents.Where(d => d.Sources.Any(s => s.File == Path.GetFileName(copied))).Select(d => d.Id).ToList();
+
+            var after = pipeline.Run(corpusDir);
+            var changes = index.Replace(after);
+
+            Assert.NotEmpty(affected);
+            Assert.Equal(before.Documents.Count, new SearchService(index).Stats().Documents);
+            Assert.Equal(new IndexChanges(false, affected.Count, 0), changes);
+            Assert.All(affected, id => Assert.Contains(
+                "zz-copy.txt", new SearchService(index).GetDocument(id, null)!.Document.Sources.Select(s => s.File)));
+        }
+        finally
+        {
+            Directory.Delete(corpusDir, recursive: true);
+        }
     }
 
     [Fact]

@@ -75,30 +75,72 @@ public sealed class ApiTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Concordance_json_and_csv_hold_every_line_of_the_service()
+    public async Task Concordance_pages_over_http_and_the_streamed_csv_hold_every_line_of_the_service_in_order()
     {
         var phrase = Samples.CommonPhrase;
-        var expected = app.Search.Concordance(new SearchRequest(phrase), ConcordanceSort.Right, limit: 5000);
+        var request = new ConcordanceRequest(new SearchRequest(phrase), [ConcordanceKey.Right1, ConcordanceKey.Left], Size: 7);
+        var first = app.Search.Concordance(request);
+        Assert.NotNull(first.Next);
 
-        var json = await app.Client.GetStringAsync($"/api/concordance?q={Uri.EscapeDataString(phrase)}&sort=right");
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(expected, CorpusJson.Options)), JsonNode.Parse(json)));
+        var json = await app.Client.GetStringAsync($"/api/concordance?q={Uri.EscapeDataString(phrase)}&sort=right1,left&size=7");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(first, CorpusJson.Options)), JsonNode.Parse(json)));
+        var lines = new List<JsonNode>();
+        for (var page = JsonNode.Parse(json)!; ; )
+        {
+            lines.AddRange(page["lines"]!.AsArray().Select(l => l!));
+            if (page["next"] is not { } next)
+            {
+                break;
+            }
+            page = JsonNode.Parse(await app.Client.GetStringAsync(
+                $"/api/concordance?q={Uri.EscapeDataString(phrase)}&sort=right1,left&size=7&after={Uri.EscapeDataString(next.GetValue<string>())}"))!;
+        }
+        var all = app.Search.ConcordanceLines(request, out var total).ToList();
+        Assert.Equal(first.Total, total);
+        Assert.Equal(total, lines.Count);
+        Assert.Equal(all.Select(l => (l.Id, l.Offset)), lines.Select(l => (l["id"]!.GetValue<string>(), l["offset"]!.GetValue<int>())));
 
-        var response = await app.Client.GetAsync($"/concordance.csv?q={Uri.EscapeDataString(phrase)}&sort=right");
+        var response = await app.Client.GetAsync($"/concordance.csv?q={Uri.EscapeDataString(phrase)}&sort=right1,left");
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal($"{phrase}-语境索引.csv", response.Content.Headers.ContentDisposition.FileNameStar);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));
-        Assert.Equal(["id", "title", "date", "left", "match", "right", "offset"], rows[0]);
-        Assert.Equal(expected.Lines.Count, rows.Count - 1);
+        Assert.Equal(["id", "title", "date", "venue", "kind", "url", "left", "match", "right", "offset"], rows[0]);
         Assert.Equal(
-            expected.Lines.Select(l => (Csv.AsText(l.Id), Csv.AsText(l.Left), Csv.AsText(l.Match), Csv.AsText(l.Right))),
-            rows.Skip(1).Select(r => (r[0], r[3], r[4], r[5])));
-        Assert.False(expected.Truncated);
-        Assert.Equal("false", Assert.Single(response.Headers.GetValues("X-Corpus-Truncated")));
-        Assert.Equal(expected.Total.ToString(), Assert.Single(response.Headers.GetValues("X-Corpus-Total")));
+            all.Select(l => (Csv.AsText(l.Id), l.Date?.ToString("yyyy-MM-dd") ?? "", Csv.AsText(l.Venue ?? ""), l.Kind,
+                new Uri(app.BaseAddress, $"/documents/{Uri.EscapeDataString(l.Id)}?q={Uri.EscapeDataString(phrase)}").AbsoluteUri,
+                Csv.AsText(l.Left), Csv.AsText(l.Match), Csv.AsText(l.Right), l.Offset.ToString())),
+            rows.Skip(1).Select(r => (r[0], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])));
+        Assert.Equal(total.ToString(), Assert.Single(response.Headers.GetValues("X-Corpus-Total")));
 
-        var viaApi = await app.Client.GetByteArrayAsync($"/api/concordance?q={Uri.EscapeDataString(phrase)}&sort=right&format=csv");
+        var viaApi = await app.Client.GetByteArrayAsync($"/api/concordance?q={Uri.EscapeDataString(phrase)}&sort=right1,left&format=csv");
         Assert.Equal(bytes, viaApi);
+    }
+
+    [Theory]
+    [InlineData("/api/concordance?q=人民&group=venue", "venue")]
+    [InlineData("/api/concordance?q=人民&group=leftword", "leftword")]
+    [InlineData("/api/collocations?q=人民&window=3", null)]
+    [InlineData("/api/frequencies?kind=讲话&compare=corpus&limit=50", null)]
+    public async Task Views_json_equals_the_service_result(string url, string? group)
+    {
+        var body = JsonNode.Parse(await app.Client.GetStringAsync(url))!;
+
+        object expected = url switch
+        {
+            _ when group is not null => app.Search.ConcordanceGroups(new ConcordanceRequest(new SearchRequest("人民"), []), ConcordanceNames.ParseGrouping(group)),
+            _ when url.Contains("collocations") => app.Search.Collocations(new CollocationRequest(new SearchRequest("人民"), 3)),
+            _ => app.Search.Frequencies(new FrequencyRequest(new SearchRequest("", Kinds: ["讲话"]), Compare: true, Limit: 50)),
+        };
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(JsonSerializer.Serialize(expected, CorpusJson.Options)), body));
+        if (url.Contains("collocations"))
+        {
+            Assert.True(body["occurrences"]!.GetValue<int>() > 0);
+            var collocate = body["collocates"]!.AsArray()[0]!.AsObject();
+            Assert.All(new[] { "word", "count", "logDice", "mi" }, name => Assert.True(collocate.ContainsKey(name), name));
+        }
     }
 
     [Theory]

@@ -38,7 +38,7 @@ public sealed class BadParameterTests(AppFixture app)
         var response = await app.Client.GetAsync("/api/search?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
         Assert.False(string.IsNullOrWhiteSpace(error));
         AssertNoErrorsLogged(mark);
     }
@@ -58,7 +58,19 @@ public sealed class BadParameterTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData("/concordance?q=疫情&sort=date")]
+    [InlineData("/concordance?q=疫情&sort=sideways")]
+    [InlineData("/concordance?q=疫情&sort=left,right,left1,right1")]
+    [InlineData("/api/concordance?q=疫情&after=garbage")]
+    [InlineData("/api/concordance?q=疫情&context=0")]
+    [InlineData("/api/concordance?q=疫情&size=5000")]
+    [InlineData("/api/concordance?q=疫情&group=weekday")]
+    [InlineData("/api/concordance?q=疫情&collation=klingon")]
+    [InlineData("/api/collocations")]
+    [InlineData("/api/collocations?q=疫情&window=0")]
+    [InlineData("/api/collocations?q=疫情&window=x")]
+    [InlineData("/collocations?q=疫情&window=99")]
+    [InlineData("/api/frequencies?compare=other")]
+    [InlineData("/frequencies?from=never")]
     [InlineData("/api/concordance?q=疫情&sort=sideways")]
     [InlineData("/concordance.csv?q=疫情&from=20200")]
     [InlineData("/api/concordance")]

@@ -9,14 +9,14 @@ public sealed class PageContentTests(AppFixture app)
 {
     [Theory]
     [InlineData("left")]
-    [InlineData("right")]
-    [InlineData("document")]
-    public async Task Concordance_page_lists_every_line_in_the_chosen_order(string sort)
+    [InlineData("rightword1,date")]
+    [InlineData("")]
+    public async Task Concordance_page_lists_a_page_of_lines_in_the_chosen_order_and_links_the_next(string sort)
     {
-        var order = sort switch { "left" => ConcordanceSort.Left, "right" => ConcordanceSort.Right, _ => ConcordanceSort.Document };
-        var expected = app.Search.Concordance(new SearchRequest(Samples.CommonPhrase), order, limit: 1000);
+        var keys = ConcordanceNames.ParseSort([sort]);
+        var expected = app.Search.Concordance(new ConcordanceRequest(new SearchRequest(Samples.CommonPhrase), keys, Size: 5));
 
-        var page = await Html.Get(app.Client, $"/concordance?q={Uri.EscapeDataString(Samples.CommonPhrase)}&sort={sort}");
+        var page = await Html.Get(app.Client, $"/concordance?q={Uri.EscapeDataString(Samples.CommonPhrase)}&sort={sort}&size=5");
 
         Assert.Equal(HttpStatusCode.OK, page.Response.StatusCode);
         var rows = page.Document.QuerySelectorAll("table.kwic tbody tr");
@@ -24,9 +24,29 @@ public sealed class PageContentTests(AppFixture app)
         Assert.Equal(
             expected.Lines.Select(l => (l.Left, l.Match, l.Right)),
             rows.Select(r => (r.QuerySelector("td.left")!.TextContent, r.QuerySelector("td.match")!.TextContent, r.QuerySelector("td.right")!.TextContent)));
+        var next = page.Document.QuerySelector("a[rel='next']")!.GetAttribute("href")!;
+        Assert.Contains("after=" + Uri.EscapeDataString(expected.Next!), next);
         var csv = page.Document.QuerySelector("a[download]")!.GetAttribute("href")!;
-        // The CSV link keeps the order (document order is the default and stays out of the URL).
-        Assert.Equal(sort != "document", csv.Contains($"sort={sort}"));
+        // The CSV link keeps the order (document order is the default and stays out of the URL) but not the cursor.
+        Assert.Equal(sort != "", Uri.UnescapeDataString(csv).Contains("sort=" + sort));
+        Assert.DoesNotContain("after=", csv);
+    }
+
+    [Fact]
+    public async Task Collocations_and_frequencies_pages_show_the_service_figures()
+    {
+        var collocations = app.Search.Collocations(new CollocationRequest(new SearchRequest(Samples.CommonPhrase)));
+        var page = await Html.Get(app.Client, $"/collocations?q={Uri.EscapeDataString(Samples.CommonPhrase)}");
+        Assert.Equal(
+            collocations.Collocates.Select(c => (c.Word, c.Count.ToString())),
+            page.Document.QuerySelectorAll("table.stats-table tbody tr").Select(r => (r.Children[0].Text(), r.Children[1].Text())));
+
+        var frequencies = app.Search.Frequencies(new FrequencyRequest(new SearchRequest("", Kinds: ["讲话"]), Compare: true));
+        page = await Html.Get(app.Client, "/frequencies?kind=讲话&compare=corpus");
+        var tables = page.Document.QuerySelectorAll("table.stats-table");
+        Assert.Equal(2, tables.Length);
+        Assert.Equal(frequencies.Words.Select(w => w.Word), tables[0].QuerySelectorAll("tbody tr").Select(r => r.Children[0].Text()));
+        Assert.Equal(frequencies.Keywords!.Select(w => w.Word), tables[1].QuerySelectorAll("tbody tr").Select(r => r.Children[0].Text()));
     }
 
     [Fact]

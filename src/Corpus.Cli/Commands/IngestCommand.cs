@@ -4,6 +4,7 @@ using System.Text.Json;
 using Corpus.Ingest;
 using Corpus.Ingest.Model;
 using Corpus.Search;
+using Corpus.Search.Indexing;
 using Corpus.Search.Json;
 using Microsoft.Extensions.Logging;
 
@@ -32,7 +33,20 @@ internal static class IngestCommand
             using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
             var indexer = new CorpusIndexer(
                 new IngestPipeline(loggerFactory.CreateLogger<IngestPipeline>()), corpusIndex, loggerFactory.CreateLogger<CorpusIndexer>());
-            var result = indexer.EnsureCurrent(corpusDir.FullName, new ConsoleProgress(error, clock), cancellationToken);
+            if (corpusIndex.Verify() is { Condition: IndexCondition.Damaged } check)
+            {
+                error.WriteLine($"warning: {indexDir.FullName}: the index is damaged ({check.Problem}); rebuilding it");
+            }
+            IngestResult? result;
+            try
+            {
+                result = indexer.EnsureCurrent(corpusDir.FullName, new ConsoleProgress(error, clock), cancellationToken);
+            }
+            catch (IndexBusyException busy)
+            {
+                error.WriteLine($"error: {busy.Message}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
             var service = new SearchService(corpusIndex);
             var stats = service.Stats();
             foreach (var skipped in stats.Skipped)

@@ -29,7 +29,7 @@ internal static partial class MetadataExtractor
     }
 
     private static bool IsProse(Paragraph paragraph) =>
-        !paragraph.HeadingLike && !ArticleCues.DateLine(paragraph.Text).Success && !ArticleCues.IsSalutation(paragraph.Text);
+        !paragraph.HeadingLike && !ArticleCues.FullDateParagraph(paragraph.Text).Success && !ArticleCues.IsSalutation(paragraph.Text);
 
     private static string FirstSentence(string text)
     {
@@ -43,7 +43,7 @@ internal static partial class MetadataExtractor
     {
         for (var i = body.Count - 2; i >= Math.Max(0, body.Count - 4); i--)
         {
-            if (HeadingShape.IsNameOnly(body[i].Text) && ArticleCues.DateLine(body[i + 1].Text).Success)
+            if (HeadingShape.IsNameOnly(body[i].Text) && ArticleCues.FullDateParagraph(body[i + 1].Text).Success)
             {
                 return i;
             }
@@ -56,7 +56,7 @@ internal static partial class MetadataExtractor
         var head = Math.Min(HeaderParagraphs, body.Count);
         for (var i = 0; i < head; i++)
         {
-            if (ArticleCues.DateLine(body[i].Text) is { Success: true } dateLine)
+            if (ArticleCues.FullDateParagraph(body[i].Text) is { Success: true } dateLine)
             {
                 return (Read(dateLine), null);
             }
@@ -75,7 +75,7 @@ internal static partial class MetadataExtractor
                 return (Read(trailing), trailing.Groups["place"].Value);
             }
             // A closing date is the article's own only under a signature; a bare date at the end may date a note.
-            if (i > 0 && HeadingShape.IsNameOnly(body[i - 1].Text) && ArticleCues.DateLine(body[i].Text) is { Success: true } signed)
+            if (i > 0 && HeadingShape.IsNameOnly(body[i - 1].Text) && ArticleCues.FullDateParagraph(body[i].Text) is { Success: true } signed)
             {
                 return (Read(signed), null);
             }
@@ -165,8 +165,8 @@ internal static partial class MetadataExtractor
     /// <summary>A bare name is a byline or signature only next to the date line or the salutation it goes with; alone,
     /// two or four characters are as likely a heading ("名称", "总览").</summary>
     private static bool BesideDateOrSalutation(IReadOnlyList<Paragraph> body, int index) =>
-        index > 0 && (ArticleCues.DateLine(body[index - 1].Text).Success || ArticleCues.IsSalutation(body[index - 1].Text))
-        || index + 1 < body.Count && (ArticleCues.DateLine(body[index + 1].Text).Success || ArticleCues.IsSalutation(body[index + 1].Text));
+        index > 0 && (ArticleCues.FullDateParagraph(body[index - 1].Text).Success || ArticleCues.IsSalutation(body[index - 1].Text))
+        || index + 1 < body.Count && (ArticleCues.FullDateParagraph(body[index + 1].Text).Success || ArticleCues.IsSalutation(body[index + 1].Text));
 
     /// <summary>The headline opens with the name: "X在Y考察", "X主持召开…", "X出席…", "X给…的回信".</summary>
     [GeneratedRegex(@"^(?:[（(][^）)]{1,8}[）)])?(?<name>\p{IsCJKUnifiedIdeographs}{2,4}?)(?:总书记|主席|总理|同志)?(?:在|给|主持|出席|向|致|会见|考察|调研|同|对|回信|参加|发表|视察|寄语)")]

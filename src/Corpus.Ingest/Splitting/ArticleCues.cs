@@ -15,8 +15,8 @@ internal static partial class ArticleCues
         paragraph.Length <= 48 ? TrailingDatelineRegex().Match(paragraph) : Match.Empty;
 
     /// <summary>A paragraph that is only a full date: "（2020年3月6日）", "2020 年 3 月 15 日", "（二〇二〇年三月六日）".</summary>
-    public static Match DateLine(string paragraph) =>
-        paragraph.Length <= 24 ? DateLineRegex().Match(paragraph) : Match.Empty;
+    public static Match FullDateParagraph(string paragraph) =>
+        paragraph.Length <= 24 ? FullDateParagraphRegex().Match(paragraph) : Match.Empty;
 
     /// <summary>A lead that starts with the date: "2月10日，", "10日下午，".</summary>
     public static Match LeadDate(string paragraph) => LeadDateRegex().Match(paragraph);
@@ -43,7 +43,7 @@ internal static partial class ArticleCues
     private static partial Regex TrailingDatelineRegex();
 
     [GeneratedRegex(@"^[（(]?\s*(?:(?<y>\d{4})\s*年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})|(?<y>[〇零一二三四五六七八九]{4})年(?<m>[一二三四五六七八九十]{1,2})月(?<d>[一二三四五六七八九十]{1,3}))\s*日\s*[）)]?$")]
-    private static partial Regex DateLineRegex();
+    private static partial Regex FullDateParagraphRegex();
 
     [GeneratedRegex(@"^(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2})月)?(?<d>\d{1,2})日(?:上午|下午|晚上|晚间|晚|早上|中午|凌晨)?[，,]")]
     private static partial Regex LeadDateRegex();

@@ -65,10 +65,10 @@ internal static class ArticleSplitter
     private static bool IsWrappedTitleTail(IReadOnlyList<Paragraph> paragraphs, int index, bool hardWrapped) =>
         hardWrapped && index > 0 && IsTitleLine(paragraphs[index - 1]) && !paragraphs[index].Indented
         && paragraphs[index].Text.Length <= 4 && paragraphs[index].Text.All(CharKinds.IsCjk)
-        && (index + 1 >= paragraphs.Count || !ArticleCues.DateLine(paragraphs[index + 1].Text).Success);
+        && (index + 1 >= paragraphs.Count || !ArticleCues.FullDateParagraph(paragraphs[index + 1].Text).Success);
 
     private static bool IsDateLike(string text) =>
-        ArticleCues.DateLine(text).Success || ArticleCues.TrailingDateline(text).Success || ArticleCues.IsEndMark(text);
+        ArticleCues.FullDateParagraph(text).Success || ArticleCues.TrailingDateline(text).Success || ArticleCues.IsEndMark(text);
 
     /// <summary>Strong evidence only: the current article was closed, the next paragraph opens one, or the text under the
     /// headline ends as a letter does (a signature and a date). A heading alone, whatever its words, is a subheading.</summary>
@@ -83,13 +83,13 @@ internal static class ArticleSplitter
         {
             end++;
         }
-        return end - from >= 3 && HeadingShape.IsNameOnly(paragraphs[end - 2].Text) && ArticleCues.DateLine(paragraphs[end - 1].Text).Success;
+        return end - from >= 3 && HeadingShape.IsNameOnly(paragraphs[end - 2].Text) && ArticleCues.FullDateParagraph(paragraphs[end - 1].Text).Success;
     }
 
     /// <summary>A paragraph that only comes at an article's start.</summary>
     internal static bool OpensArticle(Paragraph? paragraph) =>
         paragraph is not null && (paragraph.Continued || ArticleCues.Dateline(paragraph.Text).Success
-            || ArticleCues.DateLine(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)
+            || ArticleCues.FullDateParagraph(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)
             || ArticleCues.LeadDate(paragraph.Text).Success || ArticleCues.InlineDate(paragraph.Text).Success);
 
     /// <summary>Collects the article being read.</summary>
@@ -115,8 +115,8 @@ internal static class ArticleSplitter
                 Flush();
             }
             Closed = ArticleCues.TrailingDateline(paragraph.Text).Success || ArticleCues.IsEndMark(paragraph.Text)
-                || HasProse && ArticleCues.DateLine(paragraph.Text).Success && previous is not null && HeadingShape.IsNameOnly(previous.Text);
-            if (!(paragraph.HeadingLike || ArticleCues.DateLine(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)))
+                || HasProse && ArticleCues.FullDateParagraph(paragraph.Text).Success && previous is not null && HeadingShape.IsNameOnly(previous.Text);
+            if (!(paragraph.HeadingLike || ArticleCues.FullDateParagraph(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)))
             {
                 HasProse = true;
             }

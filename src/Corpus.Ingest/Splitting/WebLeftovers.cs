@@ -43,7 +43,7 @@ internal static partial class WebLeftovers
     /// words or marked as a label. Signatures and dates are not labels: a bare name or a date line stays.</summary>
     private static bool IsTrailingLabel(string last, string before, string headline) =>
         last.Length <= MaxLabelLength && CharKinds.IsTerminal(before[^1])
-        && !HeadingShape.IsNameOnly(last) && !ArticleCues.DateLine(last).Success && !ArticleCues.IsEndMark(last)
+        && !HeadingShape.IsNameOnly(last) && !ArticleCues.FullDateParagraph(last).Success && !ArticleCues.IsEndMark(last)
         && (LabelLine().IsMatch(last) || HeadingShape.IsHeadingLike(last) && !last.Any(c => c is '：' or ':') && SharesRun(last, headline));
 
     private static bool SharesRun(string line, string headline)

@@ -1,63 +1,203 @@
+using System.Globalization;
 using Corpus.Search.Facets;
 using Corpus.Search.Highlighting;
 using Corpus.Search.Indexing;
 using Corpus.Search.Patterns;
+using Corpus.Search.Words;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Corpus.Search.Concordance;
 
-/// <summary>Keyword-in-context lines for every occurrence in the result documents, contexts cut by character offsets.</summary>
-internal static class ConcordanceBuilder
+/// <summary>
+/// Keyword-in-context lines for every occurrence in the result documents, contexts cut by character offsets. Pages
+/// are keyset pages: a page holds the lines that follow the cursor's line in the chosen order. In document order a
+/// page reads only the documents from the cursor on; sorted by context, every occurrence must be looked at, but only
+/// a page's worth of lines is ever held (a bounded heap), so memory does not grow with the result.
+/// </summary>
+internal sealed class ConcordanceBuilder
 {
-    private static readonly HashSet<string> Fields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Text];
+    private static readonly HashSet<string> Fields = [FieldNames.Title, FieldNames.Text, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
+    private readonly IndexSearcher searcher;
+    private readonly IReadOnlyList<string> phrases;
+    private readonly IReadOnlyList<TextPattern> patterns;
+    private readonly ConcordanceRequest request;
+    private readonly LineOrder order;
+    private readonly List<DocumentRef> documents;
+    private readonly bool needsWords;
 
-    public static ConcordanceResult Build(
-        IndexSearcher searcher, IReadOnlyList<(int Doc, float Score)> hits, IReadOnlyList<string> phrases, SearchSort documentOrder,
-        ConcordanceSort sort, int context, int limit, IReadOnlyList<TextPattern>? patterns = null)
+    public ConcordanceBuilder(IndexSearcher searcher, IEnumerable<int> docs, IReadOnlyList<string> phrases, IReadOnlyList<TextPattern> patterns, ConcordanceRequest request)
     {
-        // Order by score or date key first and read each document's stored fields only in the loop, so a phrase found in
-        // most of the corpus never holds all its texts in memory at once.
-        var dates = DateKeys.For(searcher.IndexReader);
-        var leaves = searcher.IndexReader.Leaves;
-        var ordered = documentOrder switch
-        {
-            SearchSort.Relevance => hits.OrderByDescending(h => h.Score).ThenBy(h => h.Doc),
-            // A date key of 0 (no date) sorts last either way.
-            SearchSort.Date => hits.OrderByDescending(h => dates.ForDocument(leaves, h.Doc)).ThenBy(h => h.Doc),
-            _ => hits.OrderBy(h => dates.ForDocument(leaves, h.Doc) is var key and > 0 ? key : int.MaxValue).ThenBy(h => h.Doc),
-        };
-        var lines = new List<ConcordanceLine>();
+        this.searcher = searcher;
+        this.phrases = phrases;
+        this.patterns = patterns;
+        this.request = request;
+        order = new LineOrder(request.Sort, request.Collation, newestFirst: request.Filters.Sort == SearchSort.Date);
+        documents = DocumentOrder.Sort(searcher.IndexReader, docs, order.CompareDocuments);
+        needsWords = request.Sort.Any(k => k is ConcordanceKey.LeftWord1 or ConcordanceKey.LeftWord2 or ConcordanceKey.RightWord1 or ConcordanceKey.RightWord2);
+    }
+
+    public ConcordancePage Page()
+    {
+        var after = request.After is { } token ? ConcordanceCursor.Decode(token, request.Sort.Count) : ((LineKey Key, int Total)?)null;
+        return request.Sort.Count == 0 ? PageInDocumentOrder(after) : PageSorted(after?.Key);
+    }
+
+    public ConcordanceGroups Group(ConcordanceGrouping by)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
-        foreach (var (doc, _) in ordered)
+        var words = by is ConcordanceGrouping.LeftWord or ConcordanceGrouping.RightWord;
+        foreach (var document in documents)
         {
-            var stored = searcher.Doc(doc, Fields);
-            var text = stored.Get(FieldNames.Text);
-            var spans = PhraseLocator.Locate(text, phrases, patterns);
-            total += spans.Count;
-            // In document order the first `limit` lines are the answer; the other orders must see every line.
-            if (sort == ConcordanceSort.Document && lines.Count >= limit)
-            {
-                continue;
-            }
-            var id = stored.Get(FieldNames.Id);
-            var title = stored.Get(FieldNames.Title);
-            var date = DocumentMapper.ParseDate(stored.Get(FieldNames.Date));
+            var (stored, text, spans) = Read(document);
+            var paragraphs = words ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
             foreach (var span in spans)
             {
-                var end = span.Start + span.Length;
-                var left = Math.Max(0, span.Start - context);
-                lines.Add(new ConcordanceLine(
-                    id, title, date, Flat(text[left..span.Start]), Flat(text[span.Start..end]),
-                    Flat(text[end..Math.Min(text.Length, end + context)]), span.Start));
+                total++;
+                var key = by switch
+                {
+                    ConcordanceGrouping.LeftWord => paragraphs!.Before(span.Start, 1).Select(w => w.Text).FirstOrDefault(),
+                    ConcordanceGrouping.RightWord => paragraphs!.After(span.Start + span.Length, 1).Select(w => w.Text).FirstOrDefault(),
+                    ConcordanceGrouping.Venue => stored.Get(FieldNames.Venue),
+                    ConcordanceGrouping.Year => document.DateKey == 0 ? null : (document.DateKey / 10000).ToString(CultureInfo.InvariantCulture),
+                    _ => document.DateKey == 0 ? null : $"{document.DateKey / 10000:D4}-{document.DateKey / 100 % 100:D2}",
+                } ?? "";
+                counts[key] = counts.GetValueOrDefault(key) + 1;
             }
         }
-        IEnumerable<ConcordanceLine> sorted = sort switch
+        var groups = counts
+            .OrderByDescending(p => p.Value)
+            .ThenBy(p => p.Key, by is ConcordanceGrouping.Year or ConcordanceGrouping.Month ? StringComparer.Ordinal : KeyComparer())
+            .Select(p => new ConcordanceGroup(p.Key.Length == 0 ? null : p.Key, p.Value))
+            .ToList();
+        return new ConcordanceGroups(total, by, groups);
+    }
+
+    private IComparer<string> KeyComparer() => request.Collation == ConcordanceCollation.Pinyin
+        ? Comparer<string>.Create(PinyinCollation.Compare)
+        : StringComparer.Ordinal;
+
+    private ConcordancePage PageInDocumentOrder((LineKey Key, int Total)? after)
+    {
+        var lines = new List<(LineKey Key, ConcordanceLine Line)>(request.Size + 1);
+        var total = 0;
+        var first = after is { Key: var cursor }
+            ? documents.FindIndex(d => order.CompareDocuments(d.DateKey, d.Id, cursor.DateKey, cursor.Id) >= 0)
+            : 0;
+        for (var i = first < 0 ? documents.Count : first; i < documents.Count; i++)
         {
-            ConcordanceSort.Left => lines.OrderBy(l => Reverse(l.Left), StringComparer.Ordinal),
-            ConcordanceSort.Right => lines.OrderBy(l => l.Right, StringComparer.Ordinal),
-            _ => lines,
-        };
-        return new ConcordanceResult(total, [.. sorted.Take(limit)], total > limit);
+            var (stored, text, spans) = Read(documents[i]);
+            total += spans.Count;
+            foreach (var span in spans)
+            {
+                if (lines.Count > request.Size)
+                {
+                    break;
+                }
+                var key = new LineKey([], documents[i].DateKey, documents[i].Id, span.Start);
+                if (after is null || order.Compare(key, after.Value.Key) > 0)
+                {
+                    lines.Add((key, Line(documents[i], stored, text, span)));
+                }
+            }
+            // A later page knows the total from its cursor; only the first page reads on to count.
+            if (after is not null && lines.Count > request.Size)
+            {
+                break;
+            }
+        }
+        return Finish(lines, after?.Total ?? total);
+    }
+
+    private ConcordancePage PageSorted(LineKey? after)
+    {
+        // A max-heap of the best Size + 1 lines after the cursor: the extra line says whether a next page exists.
+        var best = new PriorityQueue<ConcordanceLine, LineKey>(request.Size + 1, Comparer<LineKey>.Create((x, y) => order.Compare(y, x)));
+        var total = 0;
+        foreach (var document in documents)
+        {
+            var (stored, text, spans) = Read(document);
+            var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
+            total += spans.Count;
+            foreach (var span in spans)
+            {
+                var (left, match, right) = Cut(text, span);
+                var key = new LineKey(Keys(document, stored, left, match, right, span, paragraphs), document.DateKey, document.Id, span.Start);
+                if (after is not null && order.Compare(key, after) <= 0)
+                {
+                    continue;
+                }
+                if (best.Count <= request.Size)
+                {
+                    best.Enqueue(Line(document, stored, left, match, right, span), key);
+                }
+                else if (best.TryPeek(out _, out var worst) && order.Compare(key, worst) < 0)
+                {
+                    best.EnqueueDequeue(Line(document, stored, left, match, right, span), key);
+                }
+            }
+        }
+        var lines = best.UnorderedItems.Select(item => (Key: item.Priority, Line: item.Element)).ToList();
+        lines.Sort((x, y) => order.Compare(x.Key, y.Key));
+        return Finish(lines, total);
+    }
+
+    private ConcordancePage Finish(List<(LineKey Key, ConcordanceLine Line)> lines, int total)
+    {
+        var more = lines.Count > request.Size;
+        var page = lines.Take(request.Size).ToList();
+        return new ConcordancePage(total, [.. page.Select(l => l.Line)], more ? ConcordanceCursor.Encode(page[^1].Key, total) : null);
+    }
+
+    private string[] Keys(DocumentRef document, Lucene.Net.Documents.Document stored, string left, string match, string right, HitSpan span, ParagraphWords? words)
+    {
+        var keys = new string[request.Sort.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = request.Sort[i] switch
+            {
+                ConcordanceKey.Left => Reverse(left),
+                ConcordanceKey.Right => right,
+                ConcordanceKey.Left1 => left.Length >= 1 ? left[^1..^0] : "",
+                ConcordanceKey.Left2 => left.Length >= 2 ? left[^2..^1] : "",
+                ConcordanceKey.Right1 => right.Length >= 1 ? right[..1] : "",
+                ConcordanceKey.Right2 => right.Length >= 2 ? right[1..2] : "",
+                ConcordanceKey.LeftWord1 => words!.Before(span.Start, 1).Select(w => w.Text).FirstOrDefault() ?? "",
+                ConcordanceKey.LeftWord2 => words!.Before(span.Start, 2).Skip(1).Select(w => w.Text).FirstOrDefault() ?? "",
+                ConcordanceKey.RightWord1 => words!.After(span.Start + span.Length, 1).Select(w => w.Text).FirstOrDefault() ?? "",
+                ConcordanceKey.RightWord2 => words!.After(span.Start + span.Length, 2).Skip(1).Select(w => w.Text).FirstOrDefault() ?? "",
+                ConcordanceKey.Match => match,
+                // Undated last, like the document order.
+                ConcordanceKey.Date => document.DateKey == 0 ? "99999999" : document.DateKey.ToString("D8", CultureInfo.InvariantCulture),
+                _ => stored.Get(FieldNames.Venue) ?? "",
+            };
+        }
+        return keys;
+    }
+
+    private (Lucene.Net.Documents.Document Stored, string Text, List<HitSpan> Spans) Read(DocumentRef document)
+    {
+        var stored = searcher.Doc(document.Doc, Fields);
+        var text = stored.Get(FieldNames.Text);
+        return (stored, text, PhraseLocator.Locate(text, phrases, patterns));
+    }
+
+    private ConcordanceLine Line(DocumentRef document, Lucene.Net.Documents.Document stored, string text, HitSpan span)
+    {
+        var (left, match, right) = Cut(text, span);
+        return Line(document, stored, left, match, right, span);
+    }
+
+    private static ConcordanceLine Line(DocumentRef document, Lucene.Net.Documents.Document stored, string left, string match, string right, HitSpan span) => new(
+        document.Id, stored.Get(FieldNames.Title), DocumentMapper.ParseDate(stored.Get(FieldNames.Date)), stored.Get(FieldNames.Venue),
+        stored.Get(FieldNames.Kind), left, match, right, span.Start);
+
+    private (string Left, string Match, string Right) Cut(string text, HitSpan span)
+    {
+        var end = span.Start + span.Length;
+        var left = Math.Max(0, span.Start - request.Context);
+        return (Flat(text[left..span.Start]), Flat(text[span.Start..end]), Flat(text[end..Math.Min(text.Length, end + request.Context)]));
     }
 
     /// <summary>Contexts are one line: paragraph breaks show as spaces (same length, so offsets still hold).</summary>

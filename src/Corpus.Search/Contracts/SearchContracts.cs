@@ -17,13 +17,16 @@ public sealed record SearchRequest(
     int Page = 1,
     int Size = 10);
 
-/// <param name="Snippets">HTML-escaped fragments with each hit in &lt;mark&gt;.</param>
+/// <param name="Snippets">Fragments of the text around the best hits, as plain text with the hits' spans.</param>
 /// <param name="Occurrences">Literal occurrences of the query's phrases in the document's text; for a document that
 /// matched only through its copies' text (<see cref="CleanDocument.Copies"/>), the occurrences in its copies, which the
 /// snippets then show.</param>
 public sealed record SearchHit(
     string Id, string Title, DateOnly? Date, string? Venue, string Kind, float Score, int Occurrences,
-    IReadOnlyList<string> Snippets);
+    IReadOnlyList<Snippet> Snippets);
+
+/// <summary>A fragment of a document's text (line breaks as spaces) and the hits in it, offsets into the fragment.</summary>
+public sealed record Snippet(string Text, IReadOnlyList<HitSpan> Hits);
 
 /// <summary>Counts over the whole current result set; a filtered dimension still counts its other values.</summary>
 public sealed record FacetCounts(
@@ -43,14 +46,6 @@ public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan>
     /// <summary>The occurrences in each of <see cref="CleanDocument.Copies"/>, in the same order.</summary>
     public IReadOnlyList<IReadOnlyList<HitSpan>> CopyHits { get; init; } = [];
 }
-
-public enum ConcordanceSort { Document, Left, Right }
-
-public sealed record ConcordanceLine(
-    string Id, string Title, DateOnly? Date, string Left, string Match, string Right, int Offset);
-
-/// <param name="Truncated">True when more occurrences exist than were returned.</param>
-public sealed record ConcordanceResult(int Total, IReadOnlyList<ConcordanceLine> Lines, bool Truncated);
 
 public sealed record CorpusStats(
     int Documents,

@@ -10,17 +10,21 @@ namespace Corpus.Search;
 
 /// <summary>The one owner of the index's writer and searchers (SearcherManager).</summary>
 /// <remarks>
-/// The writer exists only during <see cref="Replace"/>, so read-only users (the CLI next to a running site) never
-/// take the write lock. Searches go on during a replace against the previous commit; the new commit becomes
-/// visible when it is complete.
+/// Lucene commits are the index's generations: a writer exists only during <see cref="Replace"/> and commits once at
+/// the end, so searches go on against the previous commit until the new one is complete, and a process killed
+/// mid-ingest leaves the previous commit intact (the next writer deletes the unfinished files). Commits by another
+/// process (<c>corpus ingest</c> into the folder a site serves) become visible through <see cref="Refresh"/>.
 /// </remarks>
 public sealed class CorpusIndex : IDisposable
 {
     private const double RamBufferMb = 256;
     private readonly ILogger<CorpusIndex> logger;
     private readonly Lucene.Net.Store.Directory directory;
-    private readonly System.Threading.Lock replaceGate = new();
-    private SearcherManager? searchers;
+    private readonly System.Threading.Lock gate = new();
+    private volatile SearcherManager? searchers;
+
+    /// <summary>Why the index could not be opened, until a rebuild replaces it.</summary>
+    private volatile string? openFailure;
 
     public CorpusIndex(string indexDir, ILogger<CorpusIndex> logger)
     {
@@ -30,10 +34,7 @@ public sealed class CorpusIndex : IDisposable
         // that each new clone scans, so per-query cost grew with uncollected garbage (throughput fell 40 % within a
         // minute under load). Positional reads through the OS page cache keep it flat.
         directory = new NIOFSDirectory(new DirectoryInfo(indexDir));
-        if (DirectoryReader.IndexExists(directory))
-        {
-            searchers = new SearcherManager(directory, null);
-        }
+        TryOpen();
     }
 
     public string IndexDir { get; }
@@ -44,66 +45,215 @@ public sealed class CorpusIndex : IDisposable
     /// <summary>True when the index was written by this build of the ingest and search code (see <see cref="IndexBuild"/>).</summary>
     public bool WrittenByThisBuild => WithSearcher(s => s is not null && Metadata(s)?.Build == IndexBuild.Stamp);
 
-    /// <summary>Makes the index hold exactly these documents (update by id, delete the rest), commits, refreshes searchers.</summary>
-    public void Replace(IngestResult result, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens the last commit afresh and verifies every file of it: headers and footers of the per-segment and commit
+    /// files on open, then the checksum of every data file (postings, stored fields, doc values, norms).
+    /// </summary>
+    public IndexCheck Verify()
     {
-        lock (replaceGate)
+        lock (gate)
+        {
+            if (openFailure is not null)
+            {
+                return new IndexCheck(IndexCondition.Damaged, openFailure);
+            }
+            try
+            {
+                if (!DirectoryReader.IndexExists(directory))
+                {
+                    return new IndexCheck(IndexCondition.Missing);
+                }
+                using var reader = DirectoryReader.Open(directory);
+                foreach (var leaf in reader.Leaves)
+                {
+                    leaf.AtomicReader.CheckIntegrity();
+                }
+                return new IndexCheck(IndexCondition.Intact);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Damaged files surface as corrupt-index and end-of-file errors, or as anything a garbled header causes.
+                logger.LogError(e, "The index in {IndexDir} is damaged", IndexDir);
+                openFailure = Describe(e);
+                return new IndexCheck(IndexCondition.Damaged, openFailure);
+            }
+        }
+    }
+
+    /// <summary>True when the index could not be opened or failed <see cref="Verify"/>: the next <see cref="Replace"/> rebuilds it.</summary>
+    public bool Damaged => openFailure is not null;
+
+    /// <summary>True when an intact commit serves searches.</summary>
+    public bool Serving => searchers is not null && openFailure is null;
+
+    /// <summary>Makes the latest commit in the folder visible (one by another process, or the first one), if any.</summary>
+    public void Refresh()
+    {
+        SearcherManager? manager;
+        lock (gate)
+        {
+            manager = searchers;
+            if (manager is null)
+            {
+                if (openFailure is null)
+                {
+                    TryOpen();
+                }
+                return;
+            }
+        }
+        manager.MaybeRefresh();
+    }
+
+    /// <summary>
+    /// Makes the index hold exactly these documents and commits. An intact index written by this build is updated in
+    /// place, rewriting only documents whose revision changed and deleting those gone; otherwise (no index, a damaged
+    /// one, another build's) the commit is written afresh. Either way readers switch only once the commit is complete.
+    /// </summary>
+    /// <returns>How many documents were written and deleted.</returns>
+    /// <exception cref="IndexBusyException">Another process is writing the index.</exception>
+    public IndexChanges Replace(IngestResult result, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            logger.LogInformation("Replacing the index in {IndexDir} with {Count} documents", IndexDir, result.Documents.Count);
             // Lucene creates a missing folder lazily, which races when two threads flush segments at once.
             System.IO.Directory.CreateDirectory(IndexDir);
-            var previousIds = WithSearcher(s => s is null ? [] : StoredIds(s.IndexReader));
+            if (openFailure is not null)
+            {
+                DiscardDamaged();
+            }
+            var fresh = searchers is null || !WrittenByThisBuild;
+            logger.LogInformation(
+                "Writing {Count} documents into the index in {IndexDir} ({Mode})", result.Documents.Count, IndexDir, fresh ? "afresh" : "changes only");
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, DocumentMapper.Analyzer)
             {
-                OpenMode = OpenMode.CREATE_OR_APPEND,
+                OpenMode = fresh ? OpenMode.CREATE : OpenMode.APPEND,
                 RAMBufferSizeMB = RamBufferMb,
                 // Compound files would copy every flushed segment once more; the index keeps few segments anyway.
                 UseCompoundFile = false,
             };
-            using (var writer = new IndexWriter(directory, config))
+            IndexChanges changes;
+            using (var writer = OpenWriter(config))
             {
-                // Analysis dominates indexing and IndexWriter is thread-safe: one document per task on every core.
-                Parallel.ForEach(
-                    result.Documents,
-                    new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-                    document =>
-                    {
-                        var lucene = DocumentMapper.ToLucene(document);
-                        if (previousIds.Count == 0)
-                        {
-                            writer.AddDocument(lucene);
-                        }
-                        else
-                        {
-                            writer.UpdateDocument(new Term(FieldNames.Id, document.Id), lucene);
-                        }
-                    });
-                var current = result.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-                var gone = previousIds.Where(id => !current.Contains(id)).Select(id => new Term(FieldNames.Id, id)).ToArray();
-                if (gone.Length > 0)
-                {
-                    writer.DeleteDocuments(gone);
-                }
+                changes = Write(writer, result, fresh, progress, cancellationToken);
                 var metadata = new IndexMetadata(
                     result.Fingerprint, result.Files, result.Bytes, result.DuplicatesMerged,
                     result.Documents.Sum(d => (long)d.Text.Length), result.Skipped, DateTimeOffset.UtcNow, IndexBuild.Stamp);
                 writer.SetCommitData(metadata.ToCommitData());
                 writer.Commit();
                 logger.LogInformation(
-                    "Indexed {Count} documents, deleted {Deleted}, in {Seconds:F1} s", result.Documents.Count, gone.Length,
-                    clock.Elapsed.TotalSeconds);
+                    "Committed {Count} documents ({Written} written, {Deleted} deleted) in {Seconds:F1} s",
+                    result.Documents.Count, changes.Written, changes.Deleted, clock.Elapsed.TotalSeconds);
             }
             if (searchers is null)
             {
-                searchers = new SearcherManager(directory, null);
+                TryOpen();
             }
             else
             {
                 searchers.MaybeRefreshBlocking();
             }
+            return changes;
         }
     }
+
+    private static IndexChanges Write(
+        IndexWriter writer, IngestResult result, bool fresh, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        // The writer's own view of the commit it opened: a commit by another process since our searcher opened counts.
+        Dictionary<string, string> previous = [];
+        if (!fresh)
+        {
+            using var opened = DirectoryReader.Open(writer, applyAllDeletes: true);
+            previous = IndexRevisions.Read(opened);
+        }
+        var changed = result.Documents
+            .Select(d => (Document: d, Revision: DocumentMapper.Revision(d)))
+            .Where(d => !previous.TryGetValue(d.Document.Id, out var revision) || revision != d.Revision)
+            .ToList();
+        var done = 0;
+        progress?.Report(new IngestProgress("index", 0, changed.Count, result.Bytes, result.Documents.Count));
+        // Analysis dominates indexing and IndexWriter is thread-safe: one document per task on every core.
+        Parallel.ForEach(
+            changed,
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            item =>
+            {
+                var lucene = DocumentMapper.ToLucene(item.Document, item.Revision);
+                if (fresh)
+                {
+                    writer.AddDocument(lucene);
+                }
+                else
+                {
+                    writer.UpdateDocument(new Term(FieldNames.Id, item.Document.Id), lucene);
+                }
+                var count = Interlocked.Increment(ref done);
+                if (count % 500 == 0)
+                {
+                    progress?.Report(new IngestProgress("index", count, changed.Count, result.Bytes, result.Documents.Count));
+                }
+            });
+        var current = result.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var gone = previous.Keys.Where(id => !current.Contains(id)).Select(id => new Term(FieldNames.Id, id)).ToArray();
+        if (gone.Length > 0)
+        {
+            writer.DeleteDocuments(gone);
+        }
+        progress?.Report(new IngestProgress("commit", changed.Count, changed.Count, result.Bytes, result.Documents.Count));
+        return new IndexChanges(fresh, changed.Count, gone.Length);
+    }
+
+    private IndexWriter OpenWriter(IndexWriterConfig config)
+    {
+        try
+        {
+            return new IndexWriter(directory, config);
+        }
+        catch (LockObtainFailedException e)
+        {
+            throw new IndexBusyException(IndexDir, e);
+        }
+    }
+
+    /// <summary>Removes a damaged index's files (under the write lock), so that the rebuild starts from an empty folder.</summary>
+    private void DiscardDamaged()
+    {
+        searchers?.Dispose();
+        searchers = null;
+        using var writeLock = directory.MakeLock(IndexWriter.WRITE_LOCK_NAME);
+        if (!writeLock.Obtain())
+        {
+            throw new IndexBusyException(IndexDir, new LockObtainFailedException("write.lock is held"));
+        }
+        foreach (var file in directory.ListAll().Where(f => f != IndexWriter.WRITE_LOCK_NAME))
+        {
+            directory.DeleteFile(file);
+        }
+        logger.LogWarning("Deleted the damaged index in {IndexDir} to rebuild it ({Problem})", IndexDir, openFailure);
+        openFailure = null;
+    }
+
+    /// <summary>Opens searchers on the last commit when there is one; a commit that cannot be opened marks the index damaged.</summary>
+    private void TryOpen()
+    {
+        try
+        {
+            if (DirectoryReader.IndexExists(directory))
+            {
+                searchers = new SearcherManager(directory, null);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Never let a damaged index stop the host: report it, and let the owner rebuild.
+            logger.LogError(e, "Cannot open the index in {IndexDir}", IndexDir);
+            openFailure = Describe(e);
+        }
+    }
+
+    private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
 
     /// <summary>Runs <paramref name="use"/> with the current searcher (null while no index exists), released afterwards.</summary>
     internal T WithSearcher<T>(Func<IndexSearcher?, T> use)
@@ -115,31 +265,26 @@ public sealed class CorpusIndex : IDisposable
     /// <summary>The current searcher until the lease is disposed (for lazy enumerations).</summary>
     internal SearcherLease Lease()
     {
-        var manager = searchers;
-        return manager is null ? new SearcherLease(null, null) : new SearcherLease(manager, manager.Acquire());
+        while (true)
+        {
+            var manager = searchers;
+            if (manager is null)
+            {
+                return new SearcherLease(null, null);
+            }
+            try
+            {
+                return new SearcherLease(manager, manager.Acquire());
+            }
+            catch (ObjectDisposedException) when (!ReferenceEquals(manager, searchers))
+            {
+                // A rebuild of a damaged index replaced the manager between the read and the acquire: take the new one.
+            }
+        }
     }
 
     internal static IndexMetadata? Metadata(IndexSearcher searcher) =>
         searcher.IndexReader is DirectoryReader reader ? IndexMetadata.FromCommitData(reader.IndexCommit.UserData) : null;
-
-    private static List<string> StoredIds(IndexReader reader)
-    {
-        var ids = new List<string>();
-        foreach (var leaf in reader.Leaves)
-        {
-            var terms = leaf.AtomicReader.GetTerms(FieldNames.Id);
-            if (terms is null)
-            {
-                continue;
-            }
-            var termsEnum = terms.GetEnumerator();
-            while (termsEnum.MoveNext())
-            {
-                ids.Add(termsEnum.Term.Utf8ToString());
-            }
-        }
-        return ids;
-    }
 
     public void Dispose()
     {

@@ -11,7 +11,11 @@ public sealed class CorpusIndexer(IngestPipeline pipeline, CorpusIndex index, IL
     public IngestResult? EnsureCurrent(string corpusDir, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var fingerprint = IngestPipeline.Fingerprint(corpusDir);
-        if (fingerprint != index.Fingerprint)
+        if (index.Damaged)
+        {
+            logger.LogWarning("Index {IndexDir} is damaged: rebuilding it from {CorpusDir}", index.IndexDir, corpusDir);
+        }
+        else if (fingerprint != index.Fingerprint)
         {
             logger.LogInformation("Corpus {CorpusDir} changed since the last ingest into {IndexDir}: ingesting", corpusDir, index.IndexDir);
         }
@@ -25,7 +29,7 @@ public sealed class CorpusIndexer(IngestPipeline pipeline, CorpusIndex index, IL
             return null;
         }
         var result = pipeline.Run(corpusDir, progress, cancellationToken);
-        index.Replace(result, cancellationToken);
+        index.Replace(result, progress, cancellationToken);
         return result;
     }
 }

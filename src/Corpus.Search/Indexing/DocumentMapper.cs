@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Corpus.Ingest.Model;
 using Corpus.Search.Analysis;
@@ -38,11 +39,12 @@ internal static class DocumentMapper
             [FieldNames.BodyWords] = new WordsAnalyzer(),
         });
 
-    public static Document ToLucene(CleanDocument source)
+    public static Document ToLucene(CleanDocument source, string revision)
     {
         var document = new Document
         {
             new StringField(FieldNames.Id, source.Id, Field.Store.YES),
+            new StringField(FieldNames.Revision, source.Id + RevisionSeparator + revision, Field.Store.NO),
             new StoredField(FieldNames.Title, source.Title),
             new Field(FieldNames.TitleExact, source.Title, ExactType),
             new Field(FieldNames.TitleWords, WidthFold.FoldWordChars(source.Title), WordsType),
@@ -74,6 +76,19 @@ internal static class DocumentMapper
             document.Add(new StoredField(FieldNames.Speaker, speaker));
         }
         return document;
+    }
+
+    /// <summary>A hash over everything the document holds: equal revisions need no rewrite in the index.</summary>
+    public static string Revision(CleanDocument source) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(source, CorpusJson.Options)))[..24];
+
+    /// <summary>Ids are URL-safe, so a space cannot occur in them.</summary>
+    private const char RevisionSeparator = ' ';
+
+    public static (string Id, string Revision) SplitRevision(string term)
+    {
+        var at = term.LastIndexOf(RevisionSeparator);
+        return (term[..at], term[(at + 1)..]);
     }
 
     public static CleanDocument FromLucene(Document stored) => new(

@@ -4,6 +4,8 @@ namespace Corpus.Search.Indexing;
 internal static class FieldNames
 {
     public const string Id = "id";
+    /// <summary>Indexed, not stored: "id revision" (see <see cref="DocumentMapper.Revision"/>).</summary>
+    public const string Revision = "revision";
     public const string Title = "title";
     public const string TitleExact = "title.exact";
     public const string TitleWords = "title.words";

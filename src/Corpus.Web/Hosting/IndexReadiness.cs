@@ -1,18 +1,43 @@
+using Corpus.Ingest.Model;
+
 namespace Corpus.Web.Hosting;
 
-/// <summary>Whether the index may serve searches yet; set by <see cref="IngestHostedService"/>, read per request.</summary>
+/// <summary>Whether the index may serve searches, and why not; set by <see cref="IngestHostedService"/>, read per request.</summary>
 public sealed class IndexReadiness
 {
-    private volatile Snapshot current = new(ReadinessState.Ingesting, null);
+    private volatile Snapshot current = new(ReadinessState.NotReady, "starting: checking the index", false);
+    private volatile RunningIngest? ingest;
 
     public ReadinessState State => current.State;
 
-    /// <summary>Why ingesting failed, for /healthz and the log.</summary>
-    public string? FailureReason => current.FailureReason;
+    /// <summary>Why the site is degraded or not ready (null when ready), for /healthz and the busy page.</summary>
+    public string? Reason => current.Reason;
 
-    public void MarkReady() => current = new Snapshot(ReadinessState.Ready, null);
+    /// <summary>The ingest running now, if any (a first ingest, a rebuild, or a re-ingest behind a serving index).</summary>
+    public RunningIngest? Ingest => ingest;
 
-    public void MarkFailed(string reason) => current = new Snapshot(ReadinessState.Failed, reason);
+    /// <summary>True when nothing will be served without help (no index and the ingest failed, a damaged index and no
+    /// corpus to rebuild it from), rather than once the running ingest ends.</summary>
+    public bool Failed => current.Failed;
 
-    private sealed record Snapshot(ReadinessState State, string? FailureReason);
+    public void MarkReady() => current = new Snapshot(ReadinessState.Ready, null, false);
+
+    public void MarkDegraded(string reason) => current = new Snapshot(ReadinessState.Degraded, reason, false);
+
+    /// <summary>Not ready until the running ingest ends.</summary>
+    public void MarkNotReady(string reason) => current = new Snapshot(ReadinessState.NotReady, reason, false);
+
+    /// <summary>Not ready until someone acts.</summary>
+    public void MarkFailed(string reason) => current = new Snapshot(ReadinessState.NotReady, reason, true);
+
+    public void IngestStarted() => ingest = new RunningIngest(DateTimeOffset.UtcNow, null);
+
+    public void ReportProgress(IngestProgress progress) => ingest = ingest is { } running ? running with { Progress = progress } : null;
+
+    public void IngestEnded() => ingest = null;
+
+    private sealed record Snapshot(ReadinessState State, string? Reason, bool Failed);
 }
+
+/// <param name="Progress">The last stage reported; null until the first report.</param>
+public sealed record RunningIngest(DateTimeOffset StartedAt, IngestProgress? Progress);

@@ -1,32 +1,96 @@
 using System.Diagnostics;
 using Corpus.Ingest.Model;
 using Corpus.Search;
+using Corpus.Search.Indexing;
 
 namespace Corpus.Web.Hosting;
 
-/// <summary>Brings the index up to date with the corpus at startup, while the site answers 503 "ingesting".</summary>
+/// <summary>
+/// Owns the index's life in the site: verifies it at start, serves it while the corpus is (re-)ingested behind it,
+/// re-ingests when the corpus folder changes, and shows commits by other processes (<c>corpus ingest</c>) within
+/// <see cref="RefreshInterval"/>. Only a first ingest, or the rebuild of a damaged index, leaves the site not ready.
+/// </summary>
 public sealed class IngestHostedService(
-    CorpusPaths paths, CorpusIndexer indexer, SearchService search, IndexReadiness readiness, ILogger<IngestHostedService> logger)
+    CorpusPaths paths, CorpusIndex index, CorpusIndexer indexer, SearchService search, IndexReadiness readiness,
+    ILogger<IngestHostedService> logger)
     : BackgroundService
 {
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long the corpus folder must stay quiet after a change before a re-ingest starts (copies finish).</summary>
+    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (paths.CorpusDir is null)
+        // Verifying and ingesting are CPU- and IO-bound and long: keep them off the host's startup path so Kestrel
+        // answers /healthz meanwhile.
+        // Watching from before the first ingest: a change during it leads to one more (the fingerprint decides).
+        using var watch = CorpusWatch.Start(paths.CorpusDir, logger);
+        await Task.Run(() => Start(stoppingToken), stoppingToken);
+        using var timer = new PeriodicTimer(RefreshInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            logger.LogInformation("No corpus configured: serving the index in {IndexDir} as it is", paths.IndexDir);
-            await Task.Run(WarmUp, stoppingToken);
-            readiness.MarkReady();
-            return;
+            await Task.Run(() => Tick(watch, stoppingToken), stoppingToken);
         }
-        // Ingesting is CPU-bound and long: keep it off the host's startup path so Kestrel answers /healthz meanwhile.
-        await Task.Run(() => Ingest(paths.CorpusDir, stoppingToken), stoppingToken);
+    }
+
+    private void Start(CancellationToken stoppingToken)
+    {
+        var check = index.Verify();
+        switch (check.Condition)
+        {
+            case IndexCondition.Intact:
+                WarmUp();
+                readiness.MarkReady();
+                break;
+            case IndexCondition.Missing when paths.CorpusDir is null:
+                logger.LogWarning("No index in {IndexDir} and no corpus configured: serving an empty index", paths.IndexDir);
+                readiness.MarkReady();
+                break;
+            case IndexCondition.Missing:
+                readiness.MarkNotReady("first ingest running");
+                break;
+            case IndexCondition.Damaged when paths.CorpusDir is null:
+                readiness.MarkFailed($"the index is damaged ({check.Problem}) and no corpus is configured to rebuild it from");
+                break;
+            case IndexCondition.Damaged:
+                readiness.MarkNotReady($"the index is damaged ({check.Problem}); rebuilding it from the corpus");
+                break;
+        }
+        if (paths.CorpusDir is not null)
+        {
+            Ingest(paths.CorpusDir, stoppingToken);
+        }
+    }
+
+    private void Tick(CorpusWatch? watch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            index.Refresh();
+            if (readiness.State == ReadinessState.NotReady && readiness.Failed && index.Serving)
+            {
+                // Another process wrote a valid index where this one had none to serve.
+                readiness.MarkReady();
+            }
+            if (watch is not null && watch.Settled(SettleTime))
+            {
+                logger.LogInformation("The corpus folder {CorpusDir} changed: re-ingesting behind the serving index", paths.CorpusDir);
+                Ingest(paths.CorpusDir!, stoppingToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Refreshing the index in {IndexDir} failed", paths.IndexDir);
+        }
     }
 
     private void Ingest(string corpusDir, CancellationToken stoppingToken)
     {
         var clock = Stopwatch.StartNew();
+        readiness.IngestStarted();
         try
         {
             if (!Directory.Exists(corpusDir))
@@ -34,24 +98,23 @@ public sealed class IngestHostedService(
                 throw new DirectoryNotFoundException($"corpus folder {corpusDir} does not exist");
             }
             logger.LogInformation("Bringing the index in {IndexDir} up to date with {CorpusDir}", paths.IndexDir, corpusDir);
-            var progress = new ThrottledProgress(logger, ProgressInterval);
+            var progress = new ThrottledProgress(logger, readiness, ProgressInterval);
             // Stages that report nothing for a while (indexing, merging) still show in the log that work goes on.
             IngestResult? result;
             using (new Timer(_ => progress.Heartbeat(), null, ProgressInterval, ProgressInterval))
             {
                 result = indexer.EnsureCurrent(corpusDir, progress, stoppingToken);
             }
-            if (result is null)
-            {
-                logger.LogInformation("Index is current with {CorpusDir}", corpusDir);
-            }
-            else
+            if (result is not null)
             {
                 logger.LogInformation(
                     "Ingested {Documents} documents from {Files} files ({Skipped} skipped, {Duplicates} duplicates merged) in {ElapsedSeconds:F1} s",
                     result.Documents.Count, result.Files, result.Skipped.Count, result.DuplicatesMerged, clock.Elapsed.TotalSeconds);
             }
-            WarmUp();
+            if (readiness.State != ReadinessState.Ready)
+            {
+                WarmUp();
+            }
             readiness.MarkReady();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -60,9 +123,20 @@ public sealed class IngestHostedService(
         }
         catch (Exception e)
         {
-            // No crash loop: the site stays up and /healthz tells what went wrong.
+            // No crash loop: the site stays up, serves what it has, and /healthz tells what went wrong.
             logger.LogError(e, "Ingesting {CorpusDir} failed", corpusDir);
-            readiness.MarkFailed(e.Message);
+            if (index.Serving)
+            {
+                readiness.MarkDegraded($"the last ingest failed ({e.Message}); serving the index as it was before");
+            }
+            else
+            {
+                readiness.MarkFailed($"ingest failed: {e.Message}");
+            }
+        }
+        finally
+        {
+            readiness.IngestEnded();
         }
     }
 
@@ -85,8 +159,8 @@ public sealed class IngestHostedService(
         }
     }
 
-    /// <summary>Logs ingest progress at most once per interval, so a long ingest shows it is alive.</summary>
-    private sealed class ThrottledProgress(ILogger logger, TimeSpan interval) : IProgress<IngestProgress>
+    /// <summary>Shows every report on the About page, and logs one at most once per interval, so a long ingest shows it is alive.</summary>
+    private sealed class ThrottledProgress(ILogger logger, IndexReadiness readiness, TimeSpan interval) : IProgress<IngestProgress>
     {
         private readonly Stopwatch sinceLast = Stopwatch.StartNew();
         private readonly Stopwatch total = Stopwatch.StartNew();
@@ -95,6 +169,7 @@ public sealed class IngestHostedService(
 
         public void Report(IngestProgress value)
         {
+            readiness.ReportProgress(value);
             lock (gate)
             {
                 last = value;

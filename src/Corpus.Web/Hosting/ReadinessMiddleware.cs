@@ -3,20 +3,20 @@ using Corpus.Web.Api;
 
 namespace Corpus.Web.Hosting;
 
-/// <summary>Answers 503 with a friendly message until the index is ready; /healthz and static files pass.</summary>
+/// <summary>Answers 503 with a friendly message while there is no index to serve; /healthz and static files pass.</summary>
 public sealed class ReadinessMiddleware(RequestDelegate next, IndexReadiness readiness)
 {
     private const int RetryAfterSeconds = 10;
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (readiness.State == ReadinessState.Ready || context.Request.Path.StartsWithSegments("/healthz"))
+        if (readiness.State != ReadinessState.NotReady || context.Request.Path.StartsWithSegments("/healthz"))
         {
             await next(context);
             return;
         }
-        var message = readiness.State == ReadinessState.Failed
-            ? "语料导入失败，检索暂不可用。请查看服务器日志。"
+        var message = readiness.Failed
+            ? "索引不可用，检索暂停。请查看服务器日志。"
             : "正在导入语料并建立索引，请稍候片刻再试。";
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,13 +1,34 @@
 using Corpus.Search;
+using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Corpus.Web.Pages;
 
-public sealed class AboutModel(SearchService service) : PageModel
+public sealed class AboutModel(SearchService service, IndexReadiness readiness) : PageModel
 {
     public CorpusStats Stats { get; private set; } = null!;
 
-    public void OnGet() => Stats = service.Stats();
+    /// <summary>An ingest running behind the served index, shown with its progress.</summary>
+    public RunningIngest? Ingest { get; private set; }
+
+    /// <summary>Why the site is degraded, if it is.</summary>
+    public string? Degraded { get; private set; }
+
+    public void OnGet()
+    {
+        Stats = service.Stats();
+        Ingest = readiness.Ingest;
+        Degraded = readiness.State == ReadinessState.Degraded ? readiness.Reason : null;
+    }
+
+    public static string StageLabel(string stage) => stage switch
+    {
+        "read" => "读取与清洗文件",
+        "dedupe" => "查找重复稿",
+        "index" => "写入索引",
+        "commit" => "提交索引",
+        _ => stage,
+    };
 
     public static IEnumerable<KeyValuePair<string, int>> ByCount(IReadOnlyDictionary<string, int> counts) =>
         counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal);

@@ -1,25 +1,24 @@
 using Corpus.Search;
-using Corpus.Web.Api;
 using Corpus.Web.Requests;
+using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Corpus.Web.Pages;
 
-public sealed class ConcordanceModel(SearchService service, IOptions<ConcordanceOptions> options, ILogger<ConcordanceModel> logger)
-    : PageModel
+[EnableRateLimiting(RateLimitingSetup.ClientPolicy)]
+[ConcordanceCost]
+public sealed class ConcordanceModel(SearchService service, ILogger<ConcordanceModel> logger) : PageModel
 {
-    /// <summary>Lines shown on the page; the CSV carries up to <see cref="DownloadLimit"/>.</summary>
-    public const int PageLimit = 1000;
+    /// <summary>Group rows shown; the API returns them all.</summary>
+    public const int GroupsShown = 200;
 
-    public int DownloadLimit => options.Value.DownloadLimit;
+    public ConcordanceParameters Parameters { get; private set; } = ConcordanceParameters.Empty;
 
-    public SearchParameters Parameters { get; private set; } = SearchParameters.Empty;
+    public ConcordancePage? Result { get; private set; }
 
-    public ConcordanceSort Sort { get; private set; }
-
-    public ConcordanceResult? Result { get; private set; }
+    public ConcordanceGroups? Groups { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -27,10 +26,14 @@ public sealed class ConcordanceModel(SearchService service, IOptions<Concordance
     {
         try
         {
-            (Parameters, Sort) = SearchParameterParser.ParseConcordance(Request.Query, requireQuery: false);
-            if (Parameters.HasQuery)
+            Parameters = ViewParameterParser.ParseConcordance(Request.Query, requireQuery: false);
+            if (Parameters.Filters.HasQuery)
             {
-                Result = service.Concordance(Parameters.ToRequest(), Sort, limit: PageLimit);
+                Result = service.Concordance(Parameters.ToRequest());
+                if (Parameters.Group is { } by)
+                {
+                    Groups = service.ConcordanceGroups(Parameters.ToRequest(), by);
+                }
             }
         }
         catch (QueryException e)
@@ -42,20 +45,36 @@ public sealed class ConcordanceModel(SearchService service, IOptions<Concordance
         return Page();
     }
 
-    /// <summary>Same state as the page, with the concordance sort added when it is not the default.</summary>
-    public string StateQuery(SearchParameters parameters, ConcordanceSort sort)
+    public string Link(ConcordanceParameters parameters, bool withCursor = false) => "/concordance" + parameters.ToQueryString(withCursor);
+
+    public string? NextUrl => Result?.Next is { } next ? Link(Parameters with { After = next }, withCursor: true) : null;
+
+    public string FirstUrl => Link(Parameters with { After = null });
+
+    public string CsvUrl => "/concordance.csv" + (Parameters with { Group = null }).ToQueryString();
+
+    public string SearchUrl => "/" + Parameters.Filters.ToQueryString();
+
+    public string CollocationsUrl => "/collocations" + Parameters.Filters.ToQueryString();
+
+    public string DocumentUrl(string id) => $"/documents/{Uri.EscapeDataString(id)}{Parameters.Filters.ToQueryString()}";
+
+    /// <summary>The concordance narrowed to one group where the filters can express it (a venue, a year, a month).</summary>
+    public string? GroupUrl(ConcordanceGroup group)
     {
-        var query = parameters.ToQueryString();
-        if (sort == ConcordanceSort.Document)
+        if (group.Key is not { } key || Parameters.Group is not { } by)
         {
-            return query;
+            return null;
         }
-        return query + (query.Length == 0 ? "?" : "&") + "sort=" + SortNames.Format(sort);
+        var filters = Parameters.Filters;
+        filters = by switch
+        {
+            ConcordanceGrouping.Venue => filters with { Venues = [key] },
+            ConcordanceGrouping.Year or ConcordanceGrouping.Month => filters with { From = key, To = key },
+            _ => filters,
+        };
+        return by is ConcordanceGrouping.LeftWord or ConcordanceGrouping.RightWord
+            ? null
+            : "/concordance" + (Parameters with { Filters = filters, Group = null, After = null }).ToQueryString();
     }
-
-    public string CsvUrl => "/concordance.csv" + StateQuery(Parameters, Sort);
-
-    public string SearchUrl => "/" + Parameters.ToQueryString();
-
-    public string DocumentUrl(string id) => $"/documents/{Uri.EscapeDataString(id)}{Parameters.ToQueryString()}";
 }

@@ -43,14 +43,6 @@ public static class SearchParameterParser
         };
     }
 
-    /// <summary>The concordance's parameters: the search's filters, and "sort" as the concordance's own sort.</summary>
-    public static (SearchParameters Parameters, ConcordanceSort Sort) ParseConcordance(IQueryCollection query, bool requireQuery)
-    {
-        var sort = SortNames.ParseConcordance(Single(query, "sort"));
-        var withoutSort = new QueryCollection(query.Where(pair => pair.Key != "sort").ToDictionary(pair => pair.Key, pair => pair.Value));
-        return (Parse(withoutSort, requireQuery), sort);
-    }
-
     /// <summary>The filler table's parameters: the search's filters, and "sort" as the table's own order.</summary>
     public static (SearchParameters Parameters, FillerSort Sort) ParseFillers(IQueryCollection query, bool requireQuery)
     {
@@ -110,7 +102,7 @@ public static class SearchParameterParser
         }
     }
 
-    private static int Number(IQueryCollection query, string name, int fallback, string label)
+    public static int Number(IQueryCollection query, string name, int fallback, string label)
     {
         var text = Single(query, name);
         if (string.IsNullOrWhiteSpace(text))

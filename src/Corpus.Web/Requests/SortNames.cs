@@ -8,9 +8,6 @@ public static class SortNames
     public static IReadOnlyList<(string Name, string Label)> Search { get; } =
         [("relevance", "相关度"), ("date", "日期（新→旧）"), ("date-asc", "日期（旧→新）")];
 
-    public static IReadOnlyList<(string Name, string Label)> Concordance { get; } =
-        [("document", "按文档顺序"), ("left", "按左语境"), ("right", "按右语境")];
-
     public static IReadOnlyList<(string Name, string Label)> Fillers { get; } =
         [("occurrences", "按出现次数"), ("documents", "按文档数"), ("filler", "按填充内容")];
 
@@ -36,27 +33,12 @@ public static class SortNames
         _ => "relevance",
     };
 
-    public static string Format(ConcordanceSort sort) => sort switch
-    {
-        ConcordanceSort.Left => "left",
-        ConcordanceSort.Right => "right",
-        _ => "document",
-    };
-
     public static SearchSort ParseSearch(string? text) => text switch
     {
         null or "" or "relevance" => SearchSort.Relevance,
         "date" => SearchSort.Date,
         "date-asc" => SearchSort.DateAsc,
         _ => throw new QueryException($"未知的排序方式“{Shorten(text)}”：可用 relevance、date 或 date-asc。"),
-    };
-
-    public static ConcordanceSort ParseConcordance(string? text) => text switch
-    {
-        null or "" or "document" => ConcordanceSort.Document,
-        "left" => ConcordanceSort.Left,
-        "right" => ConcordanceSort.Right,
-        _ => throw new QueryException($"未知的排序方式“{Shorten(text)}”：可用 document、left 或 right。"),
     };
 
     /// <summary>Echoes at most a few characters of a bad value back to users.</summary>

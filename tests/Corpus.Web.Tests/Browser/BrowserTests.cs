@@ -1,3 +1,4 @@
+using Corpus.Search;
 using System.Text;
 using Corpus.Web.Tests.Support;
 using Microsoft.Playwright;
@@ -98,10 +99,56 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var csv = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));
-        Assert.Equal("match", csv[0][4]);
+        Assert.Equal("match", csv[0][7]);
         Assert.True(csv.Count - 1 >= rows);
-        Assert.All(csv.Skip(1), row => Assert.Equal(Phrase, Samples.WithoutSpaces(row[4])));
+        Assert.All(csv.Skip(1), row => Assert.Equal(Phrase, Samples.WithoutSpaces(row[7])));
+        Assert.Equal($"{Phrase}-语境索引.csv", download.SuggestedFilename);
         await session.Screenshot("concordance", fullPage: false);
+        session.AssertNoConsoleErrors();
+    }
+
+    [SkippableFact]
+    public async Task Page_through_a_sorted_concordance_then_group_it()
+    {
+        await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
+        var page = session.Page;
+        await page.GotoAsync($"/concordance?q={Uri.EscapeDataString(Phrase)}&size=4");
+        await page.Locator("#sort1").SelectOptionAsync("right1");
+        await page.Locator("#sort2").SelectOptionAsync("leftword1");
+        await page.Locator("#collation").SelectOptionAsync("pinyin");
+        await Navigate(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成" }).ClickAsync(), "sort=");
+
+        var seen = new List<string>();
+        while (true)
+        {
+            seen.AddRange(await page.Locator("table.kwic tbody tr").EvaluateAllAsync<string[]>(
+                "rows => rows.map(r => r.querySelector('td.match a').getAttribute('href') + '|' + r.querySelector('td.left').textContent + '|' + r.querySelector('td.right').textContent)"));
+            var next = page.Locator("a[rel='next']");
+            if (await next.CountAsync() == 0)
+            {
+                break;
+            }
+            var href = (await next.GetAttributeAsync("href"))!;
+            await Navigate(page, () => next.ClickAsync(), href[href.IndexOf("after=", StringComparison.Ordinal)..]);
+        }
+        var expected = app.Search.ConcordanceLines(
+            new ConcordanceRequest(new SearchRequest(Phrase), [ConcordanceKey.Right1, ConcordanceKey.LeftWord1], ConcordanceCollation.Pinyin), out var total).ToList();
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(expected.Select(l => l.Left + "|" + l.Right), seen.Select(s => string.Join('|', s.Split('|')[1..])));
+
+        await page.Locator("#group").SelectOptionAsync("venue");
+        await Navigate(page, () => page.GetByRole(AriaRole.Button, new() { Name = "生成" }).ClickAsync(), "group=venue");
+        var counts = await page.Locator("table.group-table tbody tr td.num:nth-child(2)").AllTextContentsAsync();
+        var groups = app.Search.ConcordanceGroups(new ConcordanceRequest(new SearchRequest(Phrase), []), ConcordanceGrouping.Venue);
+        Assert.Equal(groups.Groups.Select(g => g.Count.ToString()), counts);
+        Assert.Equal(total, counts.Sum(int.Parse));
+        await session.Screenshot("concordance-groups", fullPage: false);
+
+        var firstVenue = page.Locator("table.group-table tbody a").First;
+        var venue = await firstVenue.TextContentAsync();
+        await Navigate(page, () => firstVenue.ClickAsync(), "venue=");
+        Assert.True(await page.Locator("table.kwic tbody tr").CountAsync() > 0);
+        Assert.Contains(venue!, await page.Locator(".active-filters").TextContentAsync());
         session.AssertNoConsoleErrors();
     }
 

@@ -21,9 +21,10 @@ internal static class BenchQueryCommand
         };
         var runs = new Option<int>("--runs") { Description = "Timed passes over the queries", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON" };
+        var views = new Option<bool>("--views") { Description = "Also time the research views: concordance pages (first, deep) and collocations" };
         var command = new Command("query", "Query latency p50/p95/p99: search only, snippets, date filter, facets, all together")
         {
-            index, queries, runs, json,
+            index, queries, runs, json, views,
         };
         command.SetAction(parse =>
         {
@@ -56,6 +57,10 @@ internal static class BenchQueryCommand
                     Median.Of(passes.Select(p => p[i].QueriesPerSecond)),
                     mode.Queries))
                 .ToList();
+            if (parse.GetValue(views))
+            {
+                modes.AddRange(new ViewsBenchmark(service, SearchBenchmark.ReadQueries(queryFile.FullName)).Run(Math.Max(1, parse.GetValue(runs))));
+            }
             var process = Process.GetCurrentProcess();
             var report = new QueryBenchReport(
                 service.Stats().Documents, passes.Count, modes,

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Corpus.Ingest.Model;
+using ICU4N.Globalization;
+using ICU4N.Text;
+
+namespace Corpus.Search.Tests;
+
+public sealed class ConcordanceViewTests(GeneratedCorpus corpus) : IClassFixture<GeneratedCorpus>
+{
+    private const int Context = 12;
+    private static readonly Collator Pinyin = Collator.GetInstance(new UCultureInfo("zh"));
+
+    private sealed record Expected(CleanDocument Document, int Start, int End, string Left, string Match, string Right);
+
+    private List<Expected> All(string phrase) =>
+    [
+        .. corpus.Documents.SelectMany(d => ViewOracle.Occurrences(d.Text, phrase).Select(o => new Expected(
+            d, o.Start, o.End,
+            d.Text[Math.Max(0, o.Start - Context)..o.Start].Replace('\n', ' '),
+            d.Text[o.Start..o.End].Replace('\n', ' '),
+            d.Text[o.End..Math.Min(d.Text.Length, o.End + Context)].Replace('\n', ' ')))),
+    ];
+
+    private static string Key(Expected line, ConcordanceKey key) => key switch
+    {
+        ConcordanceKey.Left => new string([.. line.Left.Reverse()]),
+        ConcordanceKey.Right => line.Right,
+        ConcordanceKey.Left1 => line.Left.Length > 0 ? line.Left[^1].ToString() : "",
+        ConcordanceKey.Left2 => line.Left.Length > 1 ? line.Left[^2].ToString() : "",
+        ConcordanceKey.Right1 => line.Right.Length > 0 ? line.Right[0].ToString() : "",
+        ConcordanceKey.Right2 => line.Right.Length > 1 ? line.Right[1].ToString() : "",
+        ConcordanceKey.LeftWord1 => ViewOracle.WordsBefore(line.Document.Text, line.Start, 1).FirstOrDefault() ?? "",
+        ConcordanceKey.LeftWord2 => ViewOracle.WordsBefore(line.Document.Text, line.Start, 2).Skip(1).FirstOrDefault() ?? "",
+        ConcordanceKey.RightWord1 => ViewOracle.WordsAfter(line.Document.Text, line.End, 1).FirstOrDefault() ?? "",
+        ConcordanceKey.RightWord2 => ViewOracle.WordsAfter(line.Document.Text, line.End, 2).Skip(1).FirstOrDefault() ?? "",
+        ConcordanceKey.Match => line.Match,
+        ConcordanceKey.Date => line.Document.Date?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "99999999",
+        _ => line.Document.Venue ?? "",
+    };
+
+    /// <summary>The order the definition states: keys, then date (undated last), id, offset.</summary>
+    private static List<Expected> Sorted(List<Expected> lines, ConcordanceKey[] keys, ConcordanceCollation collation)
+    {
+        var keyed = lines.Select(l => (Line: l, Keys: keys.Select(k => Key(l, k)).ToArray())).ToList();
+        keyed.Sort((x, y) =>
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var c = collation == ConcordanceCollation.Pinyin && keys[i] != ConcordanceKey.Date
+                    ? Pinyin.Compare(x.Keys[i], y.Keys[i])
+                    : string.CompareOrdinal(x.Keys[i], y.Keys[i]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+            var (dx, dy) = (x.Line.Document.Date, y.Line.Document.Date);
+            if (dx != dy)
+            {
+                return dx is null ? 1 : dy is null ? -1 : dx.Value.CompareTo(dy.Value);
+            }
+            var byId = string.CompareOrdinal(x.Line.Document.Id, y.Line.Document.Id);
+            return byId != 0 ? byId : x.Line.Start.CompareTo(y.Line.Start);
+        });
+        return [.. keyed.Select(k => k.Line)];
+    }
+
+    private List<ConcordanceLine> Paged(ConcordanceRequest request, out int pages)
+    {
+        var lines = new List<ConcordanceLine>();
+        pages = 0;
+        for (string? after = null; ;)
+        {
+            var page = corpus.Service.Concordance(request with { After = after });
+            pages++;
+            Assert.True(page.Lines.Count <= request.Size);
+            lines.AddRange(page.Lines);
+            Assert.Equal(lines.Count, lines.Count);
+            if (page.Next is null)
+            {
+                Assert.Equal(page.Total, lines.Count);
+                return lines;
+            }
+            Assert.Equal(request.Size, page.Lines.Count);
+            after = page.Next;
+        }
+    }
+
+    [Theory]
+    [InlineData("发展", "", ConcordanceCollation.Codepoint, 97)]
+    [InlineData("发展", "left", ConcordanceCollation.Codepoint, 50)]
+    [InlineData("发展", "right1,left1,date", ConcordanceCollation.Pinyin, 64)]
+    [InlineData("人民", "leftword1,right", ConcordanceCollation.Codepoint, 241)]
+    [InlineData("人民", "rightword1,rightword2,venue", ConcordanceCollation.Pinyin, 300)]
+    [InlineData("我们", "date,left2,right2", ConcordanceCollation.Codepoint, 33)]
+    [InlineData("我们", "leftword2,match", ConcordanceCollation.Codepoint, 200)]
+    public void Pages_concatenated_equal_the_brute_force_list_in_every_sort(string phrase, string sort, ConcordanceCollation collation, int size)
+    {
+        var keys = ConcordanceNames.ParseSort([sort]).ToArray();
+        var expected = Sorted(All(phrase), keys, collation);
+        Assert.True(expected.Count > size, $"“{phrase}” has only {expected.Count} occurrences");
+
+        var lines = Paged(new ConcordanceRequest(new SearchRequest(phrase), keys, collation, Context, size), out var pages);
+
+        Assert.Equal((expected.Count + size - 1) / size, pages);
+        Assert.Equal(
+            expected.Select(e => (e.Document.Id, e.Start, e.Left, e.Match, e.Right, e.Document.Venue, e.Document.Date)),
+            lines.Select(l => (l.Id, l.Offset, l.Left, l.Match, l.Right, l.Venue, l.Date)));
+    }
+
+    [Fact]
+    public void Filters_narrow_the_pages_to_the_documents_they_select()
+    {
+        var from = new DateOnly(2021, 1, 1);
+        var filters = new SearchRequest("发展", From: from, Kinds: [ArticleKinds.Speech]);
+        var expected = Sorted(
+            [.. All("发展").Where(e => e.Document.Date >= from && e.Document.Kind == ArticleKinds.Speech)], [ConcordanceKey.Right], ConcordanceCollation.Codepoint);
+        var lines = Paged(new ConcordanceRequest(filters, [ConcordanceKey.Right], Context: Context, Size: 30), out _);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(e => (e.Document.Id, e.Start)), lines.Select(l => (l.Id, l.Offset)));
+    }
+
+    [Theory]
+    [InlineData(ConcordanceGrouping.LeftWord)]
+    [InlineData(ConcordanceGrouping.RightWord)]
+    [InlineData(ConcordanceGrouping.Venue)]
+    [InlineData(ConcordanceGrouping.Year)]
+    [InlineData(ConcordanceGrouping.Month)]
+    public void Group_counts_equal_brute_force(ConcordanceGrouping by)
+    {
+        var all = All("人民");
+        var expected = all.GroupBy(e => by switch
+            {
+                ConcordanceGrouping.LeftWord => ViewOracle.WordsBefore(e.Document.Text, e.Start, 1).FirstOrDefault(),
+                ConcordanceGrouping.RightWord => ViewOracle.WordsAfter(e.Document.Text, e.End, 1).FirstOrDefault(),
+                ConcordanceGrouping.Venue => e.Document.Venue,
+                ConcordanceGrouping.Year => e.Document.Date?.ToString("yyyy", CultureInfo.InvariantCulture),
+                _ => e.Document.Date?.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            })
+            .ToDictionary(g => g.Key ?? "(none)", g => g.Count());
+
+        var groups = corpus.Service.ConcordanceGroups(new ConcordanceRequest(new SearchRequest("人民"), []), by);
+
+        Assert.Equal(all.Count, groups.Total);
+        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.Ordinal), groups.Groups.ToDictionary(g => g.Key ?? "(none)", g => g.Count).OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(groups.Groups.OrderByDescending(g => g.Count).Select(g => g.Count), groups.Groups.Select(g => g.Count));
+        Assert.True(expected.Count > 1);
+    }
+
+    [Theory]
+    [InlineData("not-a-cursor")]
+    [InlineData("eyJLIjpbXSwiRCI6MCwiSSI6bnVsbCwiTyI6MCwiVCI6MH0")]
+    public void A_forged_cursor_is_a_query_error(string after) =>
+        Assert.Throws<QueryException>(() => corpus.Service.Concordance(new ConcordanceRequest(new SearchRequest("发展"), [ConcordanceKey.Left], After: after)));
+
+    [Fact]
+    public void Out_of_range_settings_are_query_errors()
+    {
+        Assert.Throws<QueryException>(() => corpus.Service.Concordance(new ConcordanceRequest(new SearchRequest("发展"), [], Context: 0)));
+        Assert.Throws<QueryException>(() => corpus.Service.Concordance(new ConcordanceRequest(new SearchRequest("发展"), [], Size: ConcordanceRequest.MaxSize + 1)));
+        Assert.Throws<QueryException>(() => ConcordanceNames.ParseSort(["left,right,left1,right1"]));
+        Assert.Throws<QueryException>(() => ConcordanceNames.ParseSort(["left,left"]));
+        Assert.Throws<QueryException>(() => corpus.Service.Concordance(new ConcordanceRequest(new SearchRequest(""), [])));
+    }
+}
