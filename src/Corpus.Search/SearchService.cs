@@ -31,7 +31,7 @@ public sealed partial class SearchService(CorpusIndex index)
     /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
     private const int RescoreWindow = 200;
     private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
-    private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, FieldNames.Text];
+    private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, FieldNames.Text, FieldNames.Copies];
 
     /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
     public SearchResult Search(SearchRequest request) => Search(request, SearchOptions.Everything);
@@ -62,6 +62,12 @@ public sealed partial class SearchService(CorpusIndex index)
             {
                 var text = stored.Get(FieldNames.Text);
                 var spans = PhraseLocator.Locate(text, phrases, patterns);
+                if (spans.Count == 0 && stored.Get(FieldNames.Copies) is not null)
+                {
+                    // Matched through a copy: count and show the copies' occurrences (see SearchHit.Occurrences).
+                    text = string.Join('\n', DocumentMapper.CopiesOf(stored).Select(c => c.Text));
+                    spans = PhraseLocator.Locate(text, phrases, patterns);
+                }
                 occurrences = spans.Count;
                 snippets = SnippetBuilder.Build(text, spans);
             }
@@ -92,7 +98,10 @@ public sealed partial class SearchService(CorpusIndex index)
                 return null;
             }
             var document = DocumentMapper.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc));
-            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases, parsed?.BodyPatterns));
+            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases, parsed?.BodyPatterns))
+            {
+                CopyHits = [.. document.Copies.Select(c => PhraseLocator.Locate(c.Text, phrases, parsed?.BodyPatterns))],
+            };
         });
     }
 

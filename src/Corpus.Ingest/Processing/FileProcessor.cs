@@ -31,7 +31,11 @@ internal static class FileProcessor
         }
         var (articles, removed) = ProcessText(decoded.Text, relativePath);
         var dropped = removed.ConvertAll(r => new DroppedText(relativePath, r.Text, r.Reason));
-        return new IngestedFile(relativePath, bytes.Length, hash, articles, articles.Count == 0 ? "no article text found" : null, dropped);
+        return new IngestedFile(relativePath, bytes.Length, hash, articles, articles.Count == 0 ? "no article text found" : null, dropped)
+        {
+            Characters = decoded.Text.Length,
+            Unaccounted = NoLossCheck.Unaccounted(decoded.Text, articles, dropped),
+        };
     }
 
     /// <returns>The file's articles, and every piece of its text that is in none of them, with the reason.</returns>

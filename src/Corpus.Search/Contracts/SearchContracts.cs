@@ -18,7 +18,9 @@ public sealed record SearchRequest(
     int Size = 10);
 
 /// <param name="Snippets">Fragments of the text around the best hits, as plain text with the hits' spans.</param>
-/// <param name="Occurrences">Literal occurrences of the query's phrases in the document.</param>
+/// <param name="Occurrences">Literal occurrences of the query's phrases in the document's text; for a document that
+/// matched only through its copies' text (<see cref="CleanDocument.Copies"/>), the occurrences in its copies, which the
+/// snippets then show.</param>
 public sealed record SearchHit(
     string Id, string Title, DateOnly? Date, string? Venue, string Kind, float Score, int Occurrences,
     IReadOnlyList<Snippet> Snippets);
@@ -39,7 +41,11 @@ public sealed record SearchResult(
 /// <summary>A literal occurrence in a document's display text.</summary>
 public sealed record HitSpan(int Start, int Length);
 
-public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan> Hits);
+public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan> Hits)
+{
+    /// <summary>The occurrences in each of <see cref="CleanDocument.Copies"/>, in the same order.</summary>
+    public IReadOnlyList<IReadOnlyList<HitSpan>> CopyHits { get; init; } = [];
+}
 
 public sealed record CorpusStats(
     int Documents,

@@ -19,4 +19,9 @@ internal static class FieldNames
     public const string Kind = "kind";
     public const string Speaker = "speaker";
     public const string Sources = "sources";
+    /// <summary>Stored: the copies' texts as JSON.</summary>
+    public const string Copies = "copies";
+    /// <summary>The copies' texts in one exact field, each ending with a line break (no phrase spans one), OR'ed with
+    /// <see cref="BodyExact"/> so that a phrase only a copy holds finds the document.</summary>
+    public const string CopiesExact = "copies.exact";
 }

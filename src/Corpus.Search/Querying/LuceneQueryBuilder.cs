@@ -97,6 +97,18 @@ internal static class LuceneQueryBuilder
         return words;
     }
 
+    /// <summary>A body phrase matches a document whose text or one of whose copies holds it (scored by the better of the
+    /// two, so that holding copies does not lift a document); a title phrase, its title.</summary>
+    public static Query Exact(Phrase phrase)
+    {
+        if (phrase.Field == PhraseField.Title)
+        {
+            return Exact(phrase, FieldNames.TitleExact);
+        }
+        return new DisjunctionMaxQuery(0f) { Exact(phrase, FieldNames.BodyExact), Exact(phrase, FieldNames.CopiesExact) };
+    }
+
+
     private static Query Matching(Phrase phrase) => phrase.Pattern is { } pattern ? Candidates(phrase.Field, pattern) : Exact(phrase);
 
     /// <summary>
@@ -167,9 +179,8 @@ internal static class LuceneQueryBuilder
     /// non-overlapping pairs plus the last pair (fewest postings to intersect, every character still checked); a
     /// single character is every pair it starts (the indexed text ends with a line break, so each character starts one).
     /// </summary>
-    public static Query Exact(Phrase phrase)
+    private static Query Exact(Phrase phrase, string field)
     {
-        var field = FieldName(phrase.Field);
         var chars = CodePoints(phrase.Folded);
         Query query;
         if (chars.Count == 1)
