@@ -17,7 +17,7 @@ ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
     ASPNETCORE_HTTP_PORTS=8080 \
     Corpus__CorpusPath=/app/corpus \
     Corpus__IndexPath=/data/index \
-    Serilog__WriteTo__1__Args__path=/data/logs/corpus-.log
+    Serilog__WriteTo__File__Args__path=/data/logs/corpus-.log
 WORKDIR /app
 COPY --from=build /app ./
 COPY corpus/ corpus/

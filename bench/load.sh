@@ -21,7 +21,7 @@ echo "== in process, single thread"
 
 port=5077
 (cd "$work/web" && Corpus__IndexPath="$index" Corpus__CorpusPath="" RateLimiting__Disabled=true \
-  Serilog__MinimumLevel__Default=Warning Serilog__WriteTo__1__Args__path="$work/logs/corpus-.log" \
+  Serilog__MinimumLevel__Default=Warning Serilog__WriteTo__File__Args__path="$work/logs/corpus-.log" \
   exec dotnet Corpus.Web.dll --urls "http://127.0.0.1:$port" >"$work/web.log" 2>&1) &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT

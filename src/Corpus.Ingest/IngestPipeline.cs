@@ -12,6 +12,10 @@ namespace Corpus.Ingest;
 /// <summary>Read → normalize → split → extract metadata → deduplicate, for a whole corpus folder.</summary>
 public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
 {
+    /// <summary>Share of the decoded text whose dropping is worth a warning: page furniture is a percent or two at most.</summary>
+    public const double DroppedShareWarning = 0.02;
+
+    private const int MaxLossWarnings = 20;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Hash over the corpus folder's files (relative paths and content hashes), cheap next to a full run.</summary>
@@ -49,12 +53,19 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
-        var documents = BuildDocuments(copies, groups);
+        var (documents, chosen, notKept) = BuildDocuments(copies, groups);
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(
             files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
             [.. ingested.Where(f => f.SkipReason is not null).Select(f => new SkippedFile(f.File, f.SkipReason!))],
-            copies.Count - documents.Count);
+            copies.Count - documents.Count,
+            [.. ingested.SelectMany(f => f.Dropped)])
+        {
+            DecodedCharacters = ingested.Sum(f => f.Characters),
+            Unaccounted = [.. ingested.SelectMany(f => f.Unaccounted.Select(t => new UnaccountedText(f.File, t))), .. notKept],
+            Coverage = Coverage(documents, chosen),
+        };
+        ReportLoss(result);
         var seconds = clock.Elapsed.TotalSeconds;
         logger.LogInformation(
             "Ingested {Files} files ({Bytes} bytes) into {Documents} documents from {Articles} articles: {Duplicates} duplicates merged, "
@@ -95,7 +106,44 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         return results;
     }
 
-    private static List<CleanDocument> BuildDocuments(List<ArticleCopy> copies, int[] groups)
+    /// <summary>Logs what the no-loss check found, and a dropped share above <see cref="DroppedShareWarning"/>.</summary>
+    private void ReportLoss(IngestResult result)
+    {
+        foreach (var text in result.Unaccounted.Take(MaxLossWarnings))
+        {
+            logger.LogWarning("Text of {File} is in no document and was not recorded as dropped: {Text}", text.File, text.Text);
+        }
+        if (result.Unaccounted.Count > MaxLossWarnings)
+        {
+            logger.LogWarning("{More} more sentences are in no document and were not recorded as dropped", result.Unaccounted.Count - MaxLossWarnings);
+        }
+        if (result.DroppedShare > DroppedShareWarning)
+        {
+            logger.LogWarning(
+                "The ingest dropped {Share:P1} of the decoded text ({Characters} characters: {ByReason})", result.DroppedShare,
+                result.Dropped.Sum(d => (long)d.Text.Length), string.Join(", ", result.DroppedCharacters().Select(r => $"{r.Key} {r.Value}")));
+        }
+    }
+
+    /// <summary>Per field, documents whose text states it, that took it from elsewhere (a year from a neighbour), or lack it.</summary>
+    private static FieldCoverage Coverage(List<CleanDocument> documents, ArticleCopy[] chosen)
+    {
+        static FieldCount Count<T>(IReadOnlyList<T> items, Func<T, bool> stated, Func<T, bool> inferred)
+        {
+            var s = items.Count(stated);
+            var i = items.Count(inferred);
+            return new FieldCount(s, i, items.Count - s - i);
+        }
+        return new FieldCoverage(
+            Count(documents, d => d.Date is not null && !d.DateInferred, d => d.Date is not null && d.DateInferred),
+            Count(documents, d => d.Venue is not null, _ => false),
+            Count(chosen, c => c.Metadata.KindStated, _ => false),
+            Count(documents, d => d.Speaker is not null, _ => false),
+            Count(chosen, c => c.Metadata.Titled, _ => false));
+    }
+
+    private static (List<CleanDocument> Documents, ArticleCopy[] Chosen, List<UnaccountedText> NotKept) BuildDocuments(
+        List<ArticleCopy> copies, int[] groups)
     {
         var members = new Dictionary<int, List<ArticleCopy>>();
         for (var i = 0; i < copies.Count; i++)
@@ -115,7 +163,9 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var documentIds = chosen.Select(c => ids.Next(c.Sketch.ContentHash)).ToArray();
         var documents = new CleanDocument[ordered.Length];
         Parallel.For(0, ordered.Length, i => documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]));
-        return [.. documents];
+        var notKept = ordered.SelectMany((group, i) => NoLossCheck.NotKept(group, documents[i]))
+            .Select(c => new UnaccountedText(c.File, c.Text)).ToList();
+        return ([.. documents], chosen, notKept);
     }
 
     /// <summary>Every file under the folder, recursively, in ordinal order of its '/'-separated relative path.</summary>

@@ -32,7 +32,7 @@ public sealed partial class SearchService(CorpusIndex index)
     /// <summary>How many of the best exact-match hits the words-field score re-ranks (see <see cref="LuceneQueryBuilder.Rank"/>); later pages follow the exact-match score.</summary>
     private const int RescoreWindow = 200;
     private static readonly HashSet<string> HitFields = [FieldNames.Id, FieldNames.Title, FieldNames.Date, FieldNames.Venue, FieldNames.Kind];
-    private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, FieldNames.Text];
+    private static readonly HashSet<string> HitFieldsWithText = [.. HitFields, FieldNames.Text, FieldNames.Copies];
 
     /// <exception cref="QueryException">Bad syntax or an impossible filter.</exception>
     public SearchResult Search(SearchRequest request) => Search(request, SearchOptions.Everything);
@@ -60,12 +60,18 @@ public sealed partial class SearchService(CorpusIndex index)
             var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
             var title = stored.Get(FieldNames.Title);
             var occurrences = 0;
-            IReadOnlyList<string> snippets = [];
+            IReadOnlyList<Snippet> snippets = [];
             IReadOnlyList<HitSpan> titleHits = [];
             if (options.Snippets)
             {
                 var text = stored.Get(FieldNames.Text);
                 var spans = PhraseLocator.Locate(text, phrases, patterns);
+                if (spans.Count == 0 && stored.Get(FieldNames.Copies) is not null)
+                {
+                    // Matched through a copy: count and show the copies' occurrences (see SearchHit.Occurrences).
+                    text = string.Join('\n', DocumentMapper.CopiesOf(stored).Select(c => c.Text));
+                    spans = PhraseLocator.Locate(text, phrases, patterns);
+                }
                 titleHits = PhraseLocator.Locate(title, titlePhrases);
                 occurrences = spans.Count + titleHits.Count;
                 snippets = SnippetBuilder.Build(text, spans);
@@ -98,7 +104,10 @@ public sealed partial class SearchService(CorpusIndex index)
                 return null;
             }
             var document = DocumentMapper.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc));
-            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases, parsed?.BodyPatterns), PhraseLocator.Locate(document.Title, titlePhrases));
+            return new DocumentView(document, PhraseLocator.Locate(document.Text, phrases, parsed?.BodyPatterns), PhraseLocator.Locate(document.Title, titlePhrases))
+            {
+                CopyHits = [.. document.Copies.Select(c => PhraseLocator.Locate(c.Text, phrases, parsed?.BodyPatterns))],
+            };
         });
     }
 

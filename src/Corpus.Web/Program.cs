@@ -2,8 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Corpus.Ingest;
 using Corpus.Search;
+using Corpus.Search.Json;
 using Corpus.Web.Api;
 using Corpus.Web.Hosting;
+using Corpus.Web.Logging;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
@@ -14,7 +16,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSerilog(
     (services, logger) => logger
         .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-        .ReadFrom.Services(services),
+        .ReadFrom.Services(services)
+        // Last, so it also sees the properties the configured enrichers added.
+        .Enrich.With<ControlCharacterEscaper>(),
     preserveStaticLogger: true);
 builder.WebHost.ConfigureKestrel(kestrel =>
     // Long queries must reach the app, which answers 400 with a message rather than Kestrel's bare 414.
@@ -30,8 +34,11 @@ builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<IndexReadiness>();
 builder.Services.AddHostedService<IngestHostedService>();
 builder.Services.AddCorpusHealthChecks();
-builder.Services.AddApiRateLimiting();
-builder.Services.AddRazorPages();
+builder.Services.AddCorpusRateLimiting();
+builder.Services.AddProblemDetails();
+// Problem details and other framework JSON keep Chinese readable, like the API's own responses.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = CorpusJson.Options.Encoder);
+builder.Services.AddRazorPages(options => options.Conventions.Add(new GetAndHeadPages()));
 // The default encoder emits every non-Latin character as a numeric entity; Chinese pages stay readable (and a
 // third smaller) when it is emitted as is. HTML-sensitive characters (< > & " ') are still always encoded.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -23,6 +23,19 @@ public sealed class IngestCommandTests(SeedIndexFixture seed) : IClassFixture<Se
     }
 
     [Fact]
+    public void The_report_gives_characters_dropped_by_reason_and_no_unaccounted_text()
+    {
+        using var report = JsonDocument.Parse(File.ReadAllText(seed.ReportFile));
+        var loss = report.RootElement.GetProperty("loss");
+        var byReason = loss.GetProperty("droppedByReason").EnumerateObject().ToList();
+        Assert.NotEmpty(byReason);
+        Assert.Equal(loss.GetProperty("droppedCharacters").GetInt64(), byReason.Sum(r => r.Value.GetInt64()));
+        Assert.True(loss.GetProperty("decodedCharacters").GetInt64() > loss.GetProperty("droppedCharacters").GetInt64());
+        Assert.Equal(0, loss.GetProperty("unaccounted").GetArrayLength());
+        Assert.DoesNotContain("warning:", seed.Ingest.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ingest_again_on_an_unchanged_corpus_does_nothing()
     {
         var again = CliRunner.Run("ingest", "--corpus", seed.CorpusDir, "--index", seed.IndexDir);
@@ -78,5 +91,8 @@ public sealed class IngestCommandTests(SeedIndexFixture seed) : IClassFixture<Se
             Assert.False(string.IsNullOrWhiteSpace(document.RootElement.GetProperty("text").GetString()));
             Assert.True(document.RootElement.GetProperty("sources").GetArrayLength() >= 1);
         }
+        // Merged copies whose text differs travel with their document.
+        Assert.Contains(lines, line => JsonDocument.Parse(line).RootElement.GetProperty("copies").EnumerateArray()
+            .Any(c => c.GetProperty("text").GetString()!.Length > 0));
     }
 }

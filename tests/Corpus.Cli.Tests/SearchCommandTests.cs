@@ -21,7 +21,14 @@ public sealed class SearchCommandTests(SeedIndexFixture seed) : IClassFixture<Se
         Assert.Equal(export.Count, result.RootElement.GetProperty("total").GetInt32());
         var hits = result.RootElement.GetProperty("hits").EnumerateArray().ToList();
         Assert.Equal(export, hits.Select(h => h.GetProperty("id").GetString()).ToHashSet());
-        Assert.All(hits, h => Assert.Contains("<mark>", h.GetProperty("snippets")[0].GetString()));
+        // A snippet is its text and the hits' spans in it.
+        Assert.All(hits, h =>
+        {
+            var snippet = h.GetProperty("snippets")[0];
+            var text = snippet.GetProperty("text").GetString()!;
+            Assert.Contains(snippet.GetProperty("hits").EnumerateArray(), span =>
+                text.Substring(span.GetProperty("start").GetInt32(), span.GetProperty("length").GetInt32()) == phrase);
+        });
         var facets = result.RootElement.GetProperty("facets");
         Assert.Equal(export.Count, facets.GetProperty("kind").EnumerateObject().Sum(k => k.Value.GetInt32()));
     }

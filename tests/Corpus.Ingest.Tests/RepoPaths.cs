@@ -9,6 +9,9 @@ internal static class RepoPaths
 
     public static string Generated300 => Path.Combine(Root, "tests", "data", "gen-300");
 
+    /// <summary>Real-text fixtures: corpus/, reference/ and manifest.json (see its README).</summary>
+    public static string RealText => Path.Combine(Root, "tests", "data", "realtext");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

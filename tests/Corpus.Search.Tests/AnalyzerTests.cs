@@ -21,11 +21,11 @@ public sealed class AnalyzerTests
     public void ExactFieldHasEveryPairOfCharsWithOffsetsIntoTheOriginal()
     {
         var tokens = Tokens.Of(new ExactAnalyzer(), Sentence);
-        var folded = WidthFold.FoldForMatching(Sentence) + "\n";
+        var folded = GrepFold.Fold(Sentence) + "\n";
         Assert.Equal(Enumerable.Range(0, folded.Length - 1).Select(k => folded.Substring(k, 2)), tokens.Select(t => t.Term));
         Assert.Equal(Enumerable.Range(0, folded.Length - 1), tokens.Select(t => t.Position));
         // Every pair but the last (which ends in the added line break) covers exactly its two chars of the original.
-        Assert.All(tokens.SkipLast(1), t => Assert.Equal(t.Term, WidthFold.FoldForMatching(Sentence[t.Start..t.End])));
+        Assert.All(tokens.SkipLast(1), t => Assert.Equal(t.Term, GrepFold.Fold(Sentence[t.Start..t.End])));
         Assert.Contains(tokens, t => t.Term.Contains(','));  // the full-width comma, folded
         Assert.Contains(tokens, t => t.Term == "co");
         Assert.DoesNotContain(tokens, t => t.Term.Contains(' '));

@@ -4,7 +4,8 @@ namespace Corpus.Search.Tests;
 
 /// <summary>
 /// The search must answer like grep on width-folded text: for random phrases of 1–8 characters cut from the
-/// documents, the documents found are exactly those containing the phrase, and occurrence counts match.
+/// documents (their texts and their copies' texts), the documents found are exactly those whose text or one of whose
+/// copies contains the phrase, and occurrence counts match: those in the text, or where the text has none, in the copies.
 /// </summary>
 public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus generated) : IClassFixture<SeedCorpus>, IClassFixture<GeneratedCorpus>
 {
@@ -26,8 +27,8 @@ public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus gener
                 query = Brute.ToFullWidth(phrase);
                 widthVariants++;
             }
-            // A plain phrase is looked for in the title and the text.
-            var expected = corpus.Documents.Select(d => (d.Id, Count: Brute.Count(d.Title, phrase) + Brute.Count(d.Text, phrase)))
+            // A plain phrase is looked for in the title and the text (the copies' text when the document's has none).
+            var expected = corpus.Documents.Select(d => (d.Id, Count: Brute.Count(d.Title, phrase) + (Brute.Count(d.Text, phrase) is var inText and > 0 ? inText : d.Copies.Sum(c => Brute.Count(c.Text, phrase)))))
                 .Where(d => d.Count > 0).ToDictionary(d => d.Id, d => d.Count);
             var request = new SearchRequest($"\"{query}\"");
             var found = corpus.AllHits(request).ToDictionary(h => h.Id, h => h.Occurrences);
@@ -35,6 +36,7 @@ public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus gener
             Assert.Equal(expected.OrderBy(e => e.Key), found.OrderBy(f => f.Key));
         }
         Assert.True(widthVariants > 0);
+        Assert.Contains(corpus.Documents, d => d.Copies.Count > 0);
     }
 
     /// <summary>Phrases cut from a random document's folded text, never across a paragraph break or a quote.</summary>
@@ -43,7 +45,9 @@ public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus gener
         var produced = 0;
         while (produced < count)
         {
-            var text = WidthFold.FoldForMatching(corpus.Documents[random.Next(corpus.Documents.Count)].Text);
+            var document = corpus.Documents[random.Next(corpus.Documents.Count)];
+            // One phrase in four from a copy, where the document has copies.
+            var text = GrepFold.Fold(document.Copies.Count > 0 && random.Next(4) == 0 ? document.Copies[random.Next(document.Copies.Count)].Text : document.Text);
             var length = random.Next(1, 9);
             if (text.Length <= length)
             {

@@ -10,6 +10,9 @@ internal static class RepoPaths
     /// <summary>Made by gen_corpus.py --docs 300, committed so CI needs no shared folder.</summary>
     public static string GeneratedCorpus => Path.Combine(Root, "tests", "data", "gen-300", "raw");
 
+    /// <summary>Real-text fixtures: corpus/, reference/ and manifest.json.</summary>
+    public static string RealText => Path.Combine(Root, "tests", "data", "realtext");
+
     /// <summary>Real Chinese documentation texts (tests/data/realtext): a kind of text the search was never tuned on.</summary>
     public static string RealTextCorpus => Path.Combine(Root, "tests", "data", "realtext", "corpus");
 

@@ -38,7 +38,7 @@ public sealed class BadParameterTests(AppFixture app)
         var response = await app.Client.GetAsync("/api/search?" + query);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
         Assert.False(string.IsNullOrWhiteSpace(error));
         AssertNoErrorsLogged(mark);
     }

@@ -81,11 +81,11 @@ public sealed class DocumentPageTests(AppFixture app)
 
         var api = await app.Client.GetAsync("/api/documents/no-such-document");
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
-        Assert.True(JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.TryGetProperty("error", out _));
+        Assert.True(JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.TryGetProperty("detail", out _));
 
         var unknownApi = await app.Client.GetAsync("/api/no-such-endpoint");
         Assert.Equal(HttpStatusCode.NotFound, unknownApi.StatusCode);
-        Assert.True(JsonDocument.Parse(await unknownApi.Content.ReadAsStringAsync()).RootElement.TryGetProperty("error", out _));
+        Assert.True(JsonDocument.Parse(await unknownApi.Content.ReadAsStringAsync()).RootElement.TryGetProperty("detail", out _));
 
         var route = await Html.Get(app.Client, "/no/such/page");
         Assert.Equal(HttpStatusCode.NotFound, route.Response.StatusCode);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Corpus.Web.Tests;
 
@@ -10,7 +11,7 @@ public sealed class ReadinessTests
     [Theory]
     [InlineData("/", "text/html")]
     [InlineData("/documents/abc", "text/html")]
-    [InlineData("/api/search", "application/json")]
+    [InlineData("/api/search", "application/problem+json")]
     public async Task While_ingesting_pages_and_api_answer_503_with_a_message_and_retry_after(string path, string mediaType)
     {
         var (context, passed) = await Invoke(new IndexReadiness(), path);
@@ -20,7 +21,7 @@ public sealed class ReadinessTests
         Assert.False(string.IsNullOrEmpty(context.Response.Headers.RetryAfter));
         Assert.StartsWith(mediaType, context.Response.ContentType);
         var body = Body(context);
-        Assert.Contains("正在导入语料", mediaType == "application/json" ? JsonDocument.Parse(body).RootElement.GetProperty("error").GetString() : body);
+        Assert.Contains("正在导入语料", mediaType == "application/problem+json" ? JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString() : body);
     }
 
     [Fact]
@@ -45,7 +46,10 @@ public sealed class ReadinessTests
     private static async Task<(HttpContext Context, bool Passed)> Invoke(IndexReadiness readiness, string path)
     {
         var passed = false;
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext
+        {
+            RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider(),
+        };
         context.Request.Path = path;
         context.Response.Body = new MemoryStream();
         await new ReadinessMiddleware(_ => { passed = true; return Task.CompletedTask; }, readiness).InvokeAsync(context);

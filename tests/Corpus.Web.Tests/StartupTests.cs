@@ -1,11 +1,16 @@
 using System.Net;
 using System.Text.Json;
 using Corpus.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Serilog.Events;
 
 namespace Corpus.Web.Tests;
 
-/// <summary>Apps of their own (no ingest of the seed corpus): a failing ingest, and the API rate limit.</summary>
+/// <summary>Apps of their own (no ingest of the seed corpus): a failing ingest, and the rate and cost limits.</summary>
 public sealed class StartupTests
 {
     [Fact]
@@ -33,11 +38,11 @@ public sealed class StartupTests
 
         var api = await client.GetAsync("/api/search?q=疫情");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
-        Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()));
+        Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()));
     }
 
     [Fact]
-    public async Task The_api_is_rate_limited_per_client_with_a_message()
+    public async Task Costly_endpoints_are_rate_limited_per_client_and_retry_after_says_when_to_come_back()
     {
         var temp = CorpusApp.TempDir("limit");
         await using var factory = CorpusApp.Create(new Dictionary<string, string?>
@@ -45,22 +50,79 @@ public sealed class StartupTests
             // No corpus: serve the (empty) index as it is, ready at once.
             ["Corpus:CorpusPath"] = "",
             ["Corpus:IndexPath"] = Path.Combine(temp, "index"),
-            ["RateLimiting:PermitsPerMinute"] = "3",
+            // One request a second, in bursts of at most 60.
+            ["RateLimiting:PermitsPerMinute"] = "60",
         }, new LogCapture(), temp);
         using var client = factory.CreateClient();
         await CorpusApp.WaitUntilReady(client, TimeSpan.FromMinutes(1));
 
         // Bad requests count too, and need no index: the limiter runs before the endpoint.
-        for (var i = 0; i < 3; i++)
+        var accepted = 0;
+        HttpResponseMessage limited;
+        while ((limited = await client.GetAsync("/api/search?q=x&sort=bad")).StatusCode == HttpStatusCode.BadRequest)
         {
-            Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/search?q=x&sort=bad")).StatusCode);
+            accepted++;
         }
-        var limited = await client.GetAsync("/api/search?q=x&sort=bad");
 
+        Assert.InRange(accepted, 60, 62);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.NotNull(limited.Headers.RetryAfter);
-        Assert.Contains("频繁", JsonDocument.Parse(await limited.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+        Assert.Equal(TimeSpan.FromSeconds(1), limited.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("频繁", JsonDocument.Parse(await limited.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        // Tokens keep coming (one a second), so each endpoint is asked until it refuses.
+        foreach (var url in new[] { "/?q=x", "/concordance?q=x", "/concordance.csv?q=x", "/api/concordance?q=x", "/documents/x" })
+        {
+            HttpResponseMessage? refused = null;
+            for (var attempt = 0; attempt < 5 && refused is null; attempt++)
+            {
+                var response = await client.GetAsync(url);
+                refused = response.StatusCode == HttpStatusCode.TooManyRequests ? response : null;
+            }
+            Assert.NotNull(refused);
+            Assert.NotNull(refused.Headers.RetryAfter);
+            if (url == "/?q=x")
+            {
+                Assert.Contains("频繁", await refused.Content.ReadAsStringAsync());
+            }
+        }
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/about")).StatusCode);
+
+        // Waiting as long as Retry-After says (plus the limiter's 0.1 s tick) is enough.
+        await Task.Delay(limited.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromMilliseconds(300));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/search?q=x&sort=bad")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_so_many_concordances_run_at_once_while_other_endpoints_are_not_held()
+    {
+        var temp = CorpusApp.TempDir("concurrency");
+        await using var factory = CorpusApp.Create(new Dictionary<string, string?>
+        {
+            ["Corpus:CorpusPath"] = "",
+            ["Corpus:IndexPath"] = Path.Combine(temp, "index"),
+            ["RateLimiting:ConcordanceConcurrency"] = "1",
+            ["RateLimiting:ConcordanceQueue"] = "0",
+        }, new LogCapture(), temp);
+        var limiter = factory.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        HttpContext Request(string route)
+        {
+            var context = new DefaultHttpContext();
+            context.SetEndpoint(endpoints.First(e => e.RoutePattern.RawText?.Trim('/') == route));
+            return context;
+        }
+
+        foreach (var route in new[] { "api/concordance", "concordance.csv", "concordance" })
+        {
+            using var first = limiter.AttemptAcquire(Request(route));
+            using var second = limiter.AttemptAcquire(Request(route));
+            using var search = limiter.AttemptAcquire(Request("api/search"));
+
+            Assert.True(first.IsAcquired, route);
+            Assert.False(second.IsAcquired, route);
+            Assert.True(search.IsAcquired);
+        }
     }
 
     private static async Task<HttpResponseMessage> WaitWhileIngesting(HttpClient client)

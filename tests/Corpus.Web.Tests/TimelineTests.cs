@@ -67,7 +67,7 @@ public sealed class TimelineTests(AppFixture app)
     {
         var response = await app.Client.GetAsync("/api/timeline?" + query);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("\"error\"", await response.Content.ReadAsStringAsync());
+        Assert.Contains("\"detail\"", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -58,14 +58,31 @@ internal static class IngestCommand
                 : $"Read {result.Files} files ({result.Bytes / 1e6:F1} MB): {result.Files - result.Skipped.Count} ingested, " +
                   $"{result.Skipped.Count} skipped; {stats.Documents} documents, {result.DuplicatesMerged} duplicates merged, in {clock.Elapsed.TotalSeconds:F1} s " +
                   $"({result.Bytes / 1e6 / clock.Elapsed.TotalSeconds:F1} MB/s)");
+            if (result is not null)
+            {
+                WarnOfLoss(result, error);
+            }
             if (parse.GetValue(report) is { } reportFile)
             {
                 using var stream = reportFile.Create();
-                JsonSerializer.Serialize(stream, IngestReport.From(stats, service.AllDocuments()), CorpusJson.Indented);
+                JsonSerializer.Serialize(stream, IngestReport.From(stats, service.AllDocuments(), result), CorpusJson.Indented);
                 output.WriteLine($"Report: {reportFile.FullName}");
             }
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    private static void WarnOfLoss(IngestResult result, TextWriter error)
+    {
+        if (result.DroppedShare > IngestPipeline.DroppedShareWarning)
+        {
+            error.WriteLine($"warning: {result.DroppedShare:P1} of the decoded text was dropped (" +
+                string.Join(", ", result.DroppedCharacters().Select(r => $"{r.Key}: {r.Value} characters")) + "); --report lists it by reason");
+        }
+        foreach (var lost in result.Unaccounted.GroupBy(u => u.File))
+        {
+            error.WriteLine($"warning: {lost.Key}: {lost.Count()} sentences are in no document and were not recorded as dropped");
+        }
     }
 }

@@ -1,15 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
+using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Corpus.Search;
 using Corpus.Search.Json;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands;
 
-internal static partial class SearchCommand
+internal static class SearchCommand
 {
     public static Command Create(ILoggerFactory loggerFactory)
     {
@@ -101,10 +100,16 @@ internal static partial class SearchCommand
         }
     }
 
-    /// <summary>Snippets are HTML; a terminal shows hits in 【】 instead.</summary>
-    private static string MarkToBrackets(string html) =>
-        WebUtility.HtmlDecode(Tag().Replace(html, m => m.Value.StartsWith("</", StringComparison.Ordinal) ? "】" : "【"));
-
-    [GeneratedRegex("</?mark>")]
-    private static partial Regex Tag();
+    /// <summary>A terminal shows the hits in 【】.</summary>
+    private static string MarkToBrackets(Snippet snippet)
+    {
+        var text = new StringBuilder(snippet.Text.Length + snippet.Hits.Count * 2);
+        var at = 0;
+        foreach (var hit in snippet.Hits)
+        {
+            text.Append(snippet.Text, at, hit.Start - at).Append('【').Append(snippet.Text, hit.Start, hit.Length).Append('】');
+            at = hit.Start + hit.Length;
+        }
+        return text.Append(snippet.Text, at, snippet.Text.Length - at).ToString();
+    }
 }

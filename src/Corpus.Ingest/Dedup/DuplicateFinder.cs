@@ -3,6 +3,11 @@ namespace Corpus.Ingest.Dedup;
 /// <summary>Groups copies of the same article: exact copies by content hash, near-duplicates by MinHash LSH, partial
 /// copies by an inverted index over value-sampled shingles followed by a containment check. No all-pairs step:
 /// every comparison comes from a shared bucket or a shared rare shingle.</summary>
+/// <remarks>Evidence that two texts are one article is the content specific to them: a sampled shingle found in more
+/// than <see cref="BoilerplateTexts"/> distinct texts (a licence, translator credits, page furniture, a stock phrase)
+/// counts for neither similarity nor containment, and a text with fewer than <see cref="MinSpecificSamples"/> specific
+/// samples merges only with an exact copy of itself. The price: an article printed in more than that many distinct
+/// versions is merged only where its versions are exact copies; it then stays several documents, all searchable.</remarks>
 internal static class DuplicateFinder
 {
     /// <summary>Estimated Jaccard similarity at which two texts are copies of one article.</summary>
@@ -10,6 +15,13 @@ internal static class DuplicateFinder
 
     /// <summary>Share of a shorter text found in a longer one at which it is a partial copy of it.</summary>
     public const double PartialContainment = 0.8;
+
+    /// <summary>A sampled shingle in more distinct texts than this is boilerplate, not evidence of copying.</summary>
+    public const int BoilerplateTexts = 6;
+
+    /// <summary>Specific samples (one shingle in 16 is sampled) a text needs before anything but an exact copy can merge
+    /// it: with fewer, one or two shingles shared by chance would decide.</summary>
+    public const int MinSpecificSamples = 4;
 
     private const int Bands = 32;
     private const int RowsPerBand = ShingleSketch.Bins / Bands;
@@ -24,8 +36,9 @@ internal static class DuplicateFinder
     {
         var sets = new UnionFind(sketches.Count);
         GroupExact(sketches, sets);
-        GroupByLsh(sketches, sets);
-        GroupByContainment(sketches, folded, sets);
+        var specific = SpecificSamples(sketches);
+        GroupByLsh(sketches, specific, sets);
+        GroupByContainment(sketches, specific, folded, sets);
         var groups = new int[sketches.Count];
         for (var i = 0; i < groups.Length; i++)
         {
@@ -45,8 +58,9 @@ internal static class DuplicateFinder
         return shared / (double)(a.Samples.Length + b.Samples.Length - shared);
     }
 
-    /// <summary>Cheap rejections first: texts of very different length, or MinHash signatures that mostly differ.</summary>
-    private static bool IsNearDuplicate(ShingleSketch a, ShingleSketch b)
+    /// <summary>Cheap rejections first: texts of very different length, or MinHash signatures that mostly differ; then
+    /// the Jaccard similarity of the specific samples.</summary>
+    private static bool IsNearDuplicate(ShingleSketch a, ShingleSketch b, ulong[] specificA, ulong[] specificB)
     {
         if (Math.Min(a.Length, b.Length) < NearDuplicateSimilarity * Math.Max(a.Length, b.Length))
         {
@@ -58,7 +72,62 @@ internal static class DuplicateFinder
         {
             differing += a.MinHash[i] != b.MinHash[i] ? 1 : 0;
         }
-        return differing <= allowed && Similarity(a, b) >= NearDuplicateSimilarity;
+        return differing <= allowed && SpecificJaccard(specificA, specificB) >= NearDuplicateSimilarity;
+    }
+
+    /// <summary>Jaccard similarity of two texts' specific samples; 0 when either has too few to judge.</summary>
+    private static double SpecificJaccard(ulong[] a, ulong[] b)
+    {
+        if (a.Length < MinSpecificSamples || b.Length < MinSpecificSamples)
+        {
+            return 0;
+        }
+        var shared = ShingleSketch.CountShared(a, b);
+        return shared / (double)(a.Length + b.Length - shared);
+    }
+
+    /// <summary>Every text's samples without the boilerplate ones. Document frequency counts distinct texts, so exact
+    /// copies of one text count once.</summary>
+    private static ulong[][] SpecificSamples(IReadOnlyList<ShingleSketch> sketches)
+    {
+        var seen = new HashSet<ulong>(sketches.Count);
+        var total = 0;
+        var distinct = new List<ShingleSketch>(sketches.Count);
+        foreach (var sketch in sketches)
+        {
+            if (seen.Add(sketch.ContentHash))
+            {
+                distinct.Add(sketch);
+                total += sketch.Samples.Length;
+            }
+        }
+        var all = new ulong[total];
+        var n = 0;
+        foreach (var sketch in distinct)
+        {
+            sketch.Samples.CopyTo(all, n);
+            n += sketch.Samples.Length;
+        }
+        ParallelSort(all);
+        var boilerplate = new HashSet<ulong>();
+        var start = 0;
+        for (var i = 1; i <= all.Length; i++)
+        {
+            if (i < all.Length && all[i] == all[start])
+            {
+                continue;
+            }
+            if (i - start > BoilerplateTexts)
+            {
+                boilerplate.Add(all[start]);
+            }
+            start = i;
+        }
+        var specific = new ulong[sketches.Count][];
+        Parallel.For(0, sketches.Count, i => specific[i] = boilerplate.Count == 0
+            ? sketches[i].Samples
+            : Array.FindAll(sketches[i].Samples, s => !boilerplate.Contains(s)));
+        return specific;
     }
 
     private static void GroupExact(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
@@ -73,7 +142,7 @@ internal static class DuplicateFinder
         }
     }
 
-    private static void GroupByLsh(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
+    private static void GroupByLsh(IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, UnionFind sets)
     {
         var pairs = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
         Parallel.For(0, Bands, band =>
@@ -103,11 +172,11 @@ internal static class DuplicateFinder
                 {
                     var text = (int)(keys[k] & 0xFFFFFF);
                     var previous = (int)(keys[k - 1] & 0xFFFFFF);
-                    if (IsNearDuplicate(sketches[first], sketches[text]))
+                    if (IsNearDuplicate(sketches[first], sketches[text], specific[first], specific[text]))
                     {
                         pairs.Add((first, text));
                     }
-                    else if (previous != first && IsNearDuplicate(sketches[previous], sketches[text]))
+                    else if (previous != first && IsNearDuplicate(sketches[previous], sketches[text], specific[previous], specific[text]))
                     {
                         pairs.Add((previous, text));
                     }
@@ -121,7 +190,7 @@ internal static class DuplicateFinder
         }
     }
 
-    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, UnionFind sets)
+    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, Func<int, string> folded, UnionFind sets)
     {
         var postings = SamplePostings(sketches);
         var (rareRuns, rareCount) = RareRuns(postings, sketches.Count);
@@ -147,7 +216,7 @@ internal static class DuplicateFinder
                 // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
                 // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
                 var fewest = Math.Min(rareCount[a], rareCount[b]);
-                if (count >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)) && Compare(sketches, folded, a, b) is { } verdict)
+                if (count >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)) && Compare(sketches, specific, folded, a, b) is { } verdict)
                 {
                     found.Add((a, b, verdict.Near, verdict.Containment));
                 }
@@ -179,17 +248,21 @@ internal static class DuplicateFinder
         }
     }
 
-    /// <summary>Near duplicates, or the shorter text mostly contained in the longer one; null when neither.</summary>
-    private static (bool Near, double Containment)? Compare(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded, int a, int b)
+    /// <summary>Near duplicates, or the shorter text mostly contained in the longer one, both judged on specific samples;
+    /// null when neither.</summary>
+    private static (bool Near, double Containment)? Compare(
+        IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, Func<int, string> folded, int a, int b)
     {
         var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
-        var shared = sketches[a].SharedSamples(sketches[b]);
-        var jaccard = shared / (double)(sketches[a].Samples.Length + sketches[b].Samples.Length - shared);
-        if (jaccard >= NearDuplicateSimilarity)
+        if (specific[shorter].Length < MinSpecificSamples)
+        {
+            return null;
+        }
+        if (SpecificJaccard(specific[a], specific[b]) >= NearDuplicateSimilarity)
         {
             return (true, 1.0);
         }
-        var containment = shared / (double)Math.Max(1, sketches[shorter].Samples.Length);
+        var containment = ShingleSketch.CountShared(specific[shorter], specific[longer]) / (double)specific[shorter].Length;
         return containment >= PartialContainment && RunContainment.Of(folded(shorter), folded(longer)) >= PartialContainment
             ? (false, containment)
             : null;

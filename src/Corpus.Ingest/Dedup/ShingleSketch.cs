@@ -123,9 +123,11 @@ internal sealed class ShingleSketch
     }
 
     /// <summary>Sampled shingles in common.</summary>
-    public int SharedSamples(ShingleSketch other)
+    public int SharedSamples(ShingleSketch other) => CountShared(Samples, other.Samples);
+
+    /// <summary>Values two sorted, distinct arrays have in common.</summary>
+    public static int CountShared(ulong[] a, ulong[] b)
     {
-        var (a, b) = (Samples, other.Samples);
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length)
         {

@@ -3,4 +3,7 @@ namespace Corpus.Ingest.Metadata;
 /// <summary>What an article says about itself.</summary>
 /// <param name="Date">As stated; a missing year (or month) is filled in later from the source and marked inferred.</param>
 /// <param name="DateInferred">Part of <paramref name="Date"/> was taken from outside the article.</param>
-internal sealed record ArticleMetadata(string Title, bool Titled, PartialDate Date, bool DateInferred, string? Venue, string Kind, string? Speaker);
+/// <param name="KindStated">The kind was read off a pattern that means it; otherwise <paramref name="Kind"/> is the
+/// default report, for want of evidence.</param>
+internal sealed record ArticleMetadata(
+    string Title, bool Titled, PartialDate Date, bool DateInferred, string? Venue, string Kind, string? Speaker, bool KindStated = true);

@@ -19,14 +19,17 @@ internal static partial class MetadataExtractor
         var title = titled ? article.Headline : FirstSentence(lead?.Text ?? body[0].Text);
         var hasSalutation = body.Take(HeaderParagraphs).Any(p => ArticleCues.IsSalutation(p.Text));
         var signedAndDated = SignatureIndex(body) >= 0;
-        var kind = KindClassifier.Classify(title, lead?.Text, hasSalutation, signedAndDated);
         var (date, datelinePlace) = FindDate(body, lead);
+        // Kind and speaker are read off the headline and lead only where the text is shaped as news, a speech or a
+        // letter (a date of its own, a salutation, a signature): a manual's heading "报告 Bug" or "总览" names nobody.
+        var shaped = hasSalutation || signedAndDated || date.HasDay;
+        var kind = shaped ? KindClassifier.Classify(title, lead?.Text, hasSalutation, signedAndDated) : ArticleKinds.Report;
         var venue = FindVenue(datelinePlace, title, kind == ArticleKinds.Letter ? null : lead?.Text);
-        return new ArticleMetadata(title, titled, date, false, venue, kind, FindSpeaker(body, title, lead?.Text));
+        return new ArticleMetadata(title, titled, date, false, venue, kind, shaped ? FindSpeaker(body, title, lead?.Text) : null, shaped);
     }
 
     private static bool IsProse(Paragraph paragraph) =>
-        !paragraph.HeadingLike && !ArticleCues.DateLine(paragraph.Text).Success && !ArticleCues.IsSalutation(paragraph.Text);
+        !paragraph.HeadingLike && !ArticleCues.FullDateParagraph(paragraph.Text).Success && !ArticleCues.IsSalutation(paragraph.Text);
 
     private static string FirstSentence(string text)
     {
@@ -40,7 +43,7 @@ internal static partial class MetadataExtractor
     {
         for (var i = body.Count - 2; i >= Math.Max(0, body.Count - 4); i--)
         {
-            if (HeadingShape.IsNameOnly(body[i].Text) && ArticleCues.DateLine(body[i + 1].Text).Success)
+            if (HeadingShape.IsNameOnly(body[i].Text) && ArticleCues.FullDateParagraph(body[i + 1].Text).Success)
             {
                 return i;
             }
@@ -53,7 +56,7 @@ internal static partial class MetadataExtractor
         var head = Math.Min(HeaderParagraphs, body.Count);
         for (var i = 0; i < head; i++)
         {
-            if (ArticleCues.DateLine(body[i].Text) is { Success: true } dateLine)
+            if (ArticleCues.FullDateParagraph(body[i].Text) is { Success: true } dateLine)
             {
                 return (Read(dateLine), null);
             }
@@ -71,7 +74,8 @@ internal static partial class MetadataExtractor
             {
                 return (Read(trailing), trailing.Groups["place"].Value);
             }
-            if (ArticleCues.DateLine(body[i].Text) is { Success: true } signed)
+            // A closing date is the article's own only under a signature; a bare date at the end may date a note.
+            if (i > 0 && HeadingShape.IsNameOnly(body[i - 1].Text) && ArticleCues.FullDateParagraph(body[i].Text) is { Success: true } signed)
             {
                 return (Read(signed), null);
             }
@@ -140,11 +144,11 @@ internal static partial class MetadataExtractor
     /// a name after a title-holder phrase in the lead ("中共中央总书记习近平主持会议").</summary>
     private static string? FindSpeaker(IReadOnlyList<Paragraph> body, string title, string? lead)
     {
-        foreach (var paragraph in body.Take(HeaderParagraphs).Concat(body.Skip(Math.Max(0, body.Count - 3))))
+        foreach (var i in Enumerable.Range(0, Math.Min(HeaderParagraphs, body.Count)).Concat(Enumerable.Range(Math.Max(0, body.Count - 3), Math.Min(3, body.Count))))
         {
-            if (HeadingShape.IsNameOnly(paragraph.Text))
+            if (HeadingShape.IsNameOnly(body[i].Text) && BesideDateOrSalutation(body, i))
             {
-                return paragraph.Text;
+                return body[i].Text;
             }
         }
         if (TitleSpeaker().Match(title) is { Success: true } byTitle)
@@ -157,6 +161,12 @@ internal static partial class MetadataExtractor
         }
         return lead is not null && LeadSpeaker().Match(lead) is { Success: true } byLead ? byLead.Groups["name"].Value : null;
     }
+
+    /// <summary>A bare name is a byline or signature only next to the date line or the salutation it goes with; alone,
+    /// two or four characters are as likely a heading ("名称", "总览").</summary>
+    private static bool BesideDateOrSalutation(IReadOnlyList<Paragraph> body, int index) =>
+        index > 0 && (ArticleCues.FullDateParagraph(body[index - 1].Text).Success || ArticleCues.IsSalutation(body[index - 1].Text))
+        || index + 1 < body.Count && (ArticleCues.FullDateParagraph(body[index + 1].Text).Success || ArticleCues.IsSalutation(body[index + 1].Text));
 
     /// <summary>The headline opens with the name: "X在Y考察", "X主持召开…", "X出席…", "X给…的回信".</summary>
     [GeneratedRegex(@"^(?:[（(][^）)]{1,8}[）)])?(?<name>\p{IsCJKUnifiedIdeographs}{2,4}?)(?:总书记|主席|总理|同志)?(?:在|给|主持|出席|向|致|会见|考察|调研|同|对|回信|参加|发表|视察|寄语)")]

@@ -8,7 +8,8 @@ namespace Corpus.Ingest.Model;
 /// <param name="DateInferred">True when the article states month and day but not the year, and the year was taken from
 /// the rest of its own file (or the file of one of its copies).</param>
 /// <param name="Kind">One of <see cref="ArticleKinds"/>.</param>
-/// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text.</param>
+/// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text and
+/// the metadata.</param>
 public sealed record CleanDocument(
     string Id,
     string Title,
@@ -18,7 +19,18 @@ public sealed record CleanDocument(
     string Kind,
     string? Speaker,
     string Text,
-    IReadOnlyList<SourceAppearance> Sources);
+    IReadOnlyList<SourceAppearance> Sources)
+{
+    /// <summary>Every other copy whose text differs from <see cref="Text"/> (an extra paragraph, an edited sentence, a
+    /// differently cut ending) or whose headline differs from <see cref="Title"/>, once per distinct title and text, in
+    /// the order of <see cref="Sources"/>: merging loses no text, and search finds what only a copy's text holds.</summary>
+    public IReadOnlyList<DocumentCopy> Copies { get; init; } = [];
+}
+
+/// <summary>The headline and text of one copy of a document, as cleaned from its file.</summary>
+/// <param name="File">Path relative to the corpus folder, '/' separated, as in <see cref="SourceAppearance.File"/>.</param>
+/// <param name="Part">1-based position of the article within its file.</param>
+public sealed record DocumentCopy(string File, int Part, string Title, string Text);
 
 /// <summary>Where an article was found: a file (relative to the corpus folder, '/' separated) and its part in it.</summary>
 /// <param name="Part">1-based position of the article within its file: 1 for the first (or only) article.</param>
@@ -49,13 +61,36 @@ public static class ArticleKinds
 /// <param name="Bytes">Raw bytes read.</param>
 /// <param name="Fingerprint">Hash over every file's relative path and content hash: equal fingerprints mean an unchanged corpus.</param>
 /// <param name="DuplicatesMerged">Appearances merged into another document (sources minus documents).</param>
+/// <param name="Dropped">Every piece of text removed while cleaning and splitting, with the reason.</param>
 public sealed record IngestResult(
     int Files,
     long Bytes,
     string Fingerprint,
     IReadOnlyList<CleanDocument> Documents,
     IReadOnlyList<SkippedFile> Skipped,
-    int DuplicatesMerged);
+    int DuplicatesMerged,
+    IReadOnlyList<DroppedText> Dropped)
+{
+    /// <summary>Characters of all decoded files, the measure for the share of text dropped.</summary>
+    public long DecodedCharacters { get; init; }
+
+    /// <summary>Text that is in no document, no copy and not in <see cref="Dropped"/>: a broken promise of the ingest,
+    /// logged as a warning; empty when all is well.</summary>
+    public IReadOnlyList<UnaccountedText> Unaccounted { get; init; } = [];
+
+    /// <summary>Characters dropped, by reason.</summary>
+    public IReadOnlyDictionary<string, long> DroppedCharacters() =>
+        Dropped.GroupBy(d => d.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(d => (long)d.Text.Length));
+
+    /// <summary>Share of the decoded characters dropped, 0..1.</summary>
+    public double DroppedShare => DecodedCharacters == 0 ? 0 : Dropped.Sum(d => (long)d.Text.Length) / (double)DecodedCharacters;
+
+    /// <summary>Documents with each metadata field stated, inferred or unknown.</summary>
+    public FieldCoverage? Coverage { get; init; }
+}
+
+/// <summary>A sentence of a decoded file that the ingest put nowhere: in no document or copy, and not recorded as dropped.</summary>
+public sealed record UnaccountedText(string File, string Text);
 
 /// <summary>Progress of a long ingest, for a console line or a log entry.</summary>
 public sealed record IngestProgress(string Stage, int FilesDone, int FilesTotal, long BytesDone, int Articles);

@@ -22,6 +22,18 @@ internal static class CharKinds
         c is '。' or '！' or '？' or '!' or '?' or '；' or ';' or '：' or ':' or '…' or '—' or '─' or '.'
             or '”' or '’' or '」' or '』' or '）' or ')' or '】' or '》' or '〉';
 
+    /// <summary>Cells the character takes on a monospaced screen: two for CJK, kana, Hangul and full-width forms.</summary>
+    public static int Cells(char c) =>
+        c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF'
+            or >= '\uFE30' and <= '\uFE4F' or >= '\uFF01' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' or >= '\uD800' and <= '\uDBFF'
+            ? 2
+            : char.IsLowSurrogate(c) ? 0 : 1;
+
+    /// <summary>Characters East Asian fonts draw two cells wide and Western ones one ("ambiguous width"): quotes, dashes,
+    /// bullets, ellipsis, some symbols.</summary>
+    public static bool IsAmbiguousWidth(char c) =>
+        c is '“' or '”' or '‘' or '’' or '—' or '–' or '…' or '·' or '•' or '§' or '°' or '±' or '×' or '÷' or '※' or '→' or '←' or '√';
+
     /// <summary>Punctuation that separates clauses: a line holding one is prose, not a heading.</summary>
     public static bool IsClausePunctuation(char c) =>
         c is '，' or ',' or '。' or '；' or ';' or '！' or '!' or '？' or '?';

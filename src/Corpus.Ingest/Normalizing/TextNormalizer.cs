@@ -4,12 +4,14 @@ using Corpus.Ingest.Splitting;
 namespace Corpus.Ingest.Normalizing;
 
 /// <summary>Turns a raw file's text into clean paragraphs: line ends, invisible characters, page furniture,
-/// lines wrapped by PDF extraction and the spaces it scattered between CJK characters.</summary>
+/// hard-wrapped lines (PDF extraction, plain-text exports, documentation) and the spaces extraction scattered between
+/// CJK characters. Every piece of text it removes is listed with the reason.</summary>
 internal static class TextNormalizer
 {
     public static NormalizedText Normalize(string raw)
     {
-        var lines = ReadLines(raw);
+        var removed = new List<RemovedText>();
+        var lines = PageArtifacts.Remove(ReadLines(raw), removed);
         var layout = WrapLayout.Detect(lines);
         var paragraphs = new List<Paragraph>();
         var i = 0;
@@ -17,25 +19,26 @@ internal static class TextNormalizer
         {
             var first = lines[i];
             var j = i + 1;
-            while (j < lines.Count && Continues(lines[j - 1], lines[j], layout))
+            while (j < lines.Count && Continues(first, j - 1 == i, lines[j - 1], lines[j], layout))
             {
                 j++;
             }
-            var paragraph = MakeParagraph(j == i + 1 ? first.Text : Join(lines, i, j, layout), first);
+            var paragraph = MakeParagraph(j == i + 1 ? first.Text : Join(lines, i, j, layout), first, removed);
             if (paragraph is not null)
             {
                 paragraphs.Add(paragraph);
             }
             i = j;
         }
-        return new NormalizedText(paragraphs, layout.HardWrapped);
+        return new NormalizedText(paragraphs, layout.HardWrapped, removed);
     }
 
-    /// <summary>Splits into non-blank lines, dropping invisible characters and page-number lines.</summary>
+    /// <summary>Splits into non-blank lines, dropping invisible characters and noting form feeds.</summary>
     internal static List<SourceLine> ReadLines(string raw)
     {
         var lines = new List<SourceLine>(raw.Length / 40 + 4);
         var blank = 0;
+        var pageBreak = false;
         var start = 0;
         for (var k = 0; k <= raw.Length; k++)
         {
@@ -48,20 +51,23 @@ internal static class TextNormalizer
             {
                 k++;
             }
+            var breaksPage = k < raw.Length && raw[k] == '\f';
             start = k + 1;
-            var line = ToSourceLine(span, blank);
+            var line = ToSourceLine(span, blank, pageBreak);
             if (line is null)
             {
                 blank++;
+                pageBreak |= breaksPage;
                 continue;
             }
             blank = 0;
+            pageBreak = breaksPage;
             lines.Add(line.Value);
         }
         return lines;
     }
 
-    private static SourceLine? ToSourceLine(ReadOnlySpan<char> span, int blankBefore)
+    private static SourceLine? ToSourceLine(ReadOnlySpan<char> span, int blankBefore, bool pageBreakBefore)
     {
         string text;
         if (span.ContainsAny('\uFEFF', '\u200B', '\u200C') || span.ContainsAny('\u200D', '\u2060', '\u00AD'))
@@ -94,29 +100,36 @@ internal static class TextNormalizer
             return null;
         }
         var content = span[lead..end].ToString();
-        return PageArtifacts.IsPageNumberLine(content)
-            ? null
-            : new SourceLine(content, indent, end, end < span.Length, blankBefore, span[end..].Contains('\u3000'), span.Length - end);
+        var cells = indent;
+        var ambiguous = 0;
+        foreach (var c in content)
+        {
+            cells += CharKinds.Cells(c);
+            ambiguous += CharKinds.IsAmbiguousWidth(c) ? 1 : 0;
+        }
+        return new SourceLine(
+            content, indent, end, end < span.Length, blankBefore, span[end..].Contains('\u3000'), span.Length - end, cells, pageBreakBefore, ambiguous);
     }
 
-    /// <summary>Whether <paramref name="next"/> continues the paragraph that <paramref name="previous"/> is part of.</summary>
-    private static bool Continues(SourceLine previous, SourceLine next, WrapLayout layout)
+    /// <summary>Whether <paramref name="next"/> continues the paragraph that opened with <paramref name="first"/> and
+    /// that <paramref name="previous"/> is the last line of so far.</summary>
+    private static bool Continues(SourceLine first, bool previousIsFirst, SourceLine previous, SourceLine next, WrapLayout layout)
     {
-        if (next.Indented)
-        {
-            return false;
-        }
         if (layout.HardWrapped)
         {
-            if (layout.BlankLineEndsParagraph && next.BlankLinesBefore > 0)
+            if (layout.BlankLineEndsParagraph && next.BlankLinesBefore > 0 || !AtContinuationIndent(first, previousIsFirst, previous, next, layout))
             {
                 return false;
             }
             // Where only paragraph-final lines carry a trailing space, its absence says the line was wrapped; a full line
             // ending in a space between two Latin words was wrapped at that space.
             return layout.TrailingSpaceEndsParagraph
-                ? !previous.TrailingSpace || layout.IsFull(previous) && CharKinds.IsLatinLetter(previous.Text[^1]) && CharKinds.IsLatinLetter(next.Text[0])
-                : layout.IsFull(previous);
+                ? !previous.TrailingSpace || layout.IsFull(previous, next) && CharKinds.IsLatinLetter(previous.Text[^1]) && CharKinds.IsLatinLetter(next.Text[0])
+                : layout.IsFull(previous, next);
+        }
+        if (next.Indented)
+        {
+            return false;
         }
         // One line per paragraph, yet a paragraph broken mid-sentence: prose without a closing mark, and the
         // next line carries on with a CJK character rather than opening something new.
@@ -124,6 +137,29 @@ internal static class TextNormalizer
         return next.BlankLinesBefore <= 2 && text.Length >= 12 && !CharKinds.IsTerminal(text[^1])
             && !HeadingShape.IsHeadingLike(text) && (CharKinds.IsCjk(next.Text[0]) || next.Text[0] is '，' or '、' or ',')
             && !HeadingShape.IsHeadingLike(next.Text) && !ArticleCues.Dateline(next.Text).Success;
+    }
+
+    /// <summary>A wrapped line goes on at the paragraph's indent: the margin after an indented first line (print style),
+    /// else the first line's own indent, or past a list item's marker (a hanging indent). A stray space either way is
+    /// extraction noise. A line opening with a list marker starts a new item.</summary>
+    private static bool AtContinuationIndent(SourceLine first, bool previousIsFirst, SourceLine previous, SourceLine next, WrapLayout layout)
+    {
+        if (ListMarker.Cells(next.Text) > 0)
+        {
+            return false;
+        }
+        if (!previousIsFirst)
+        {
+            return Math.Abs(next.Indent - previous.Indent) <= 1;
+        }
+        var marker = ListMarker.Cells(first.Text);
+        if (marker > 0)
+        {
+            return Math.Abs(next.Indent - first.Indent - marker) <= 1 || Math.Abs(next.Indent - first.Indent) <= 1;
+        }
+        return layout.FirstLineIndent && first.Indent > layout.Margin + 1
+            ? next.Indent - layout.Margin is >= 0 and <= 1
+            : Math.Abs(next.Indent - first.Indent) <= 1 && !(layout.FirstLineIndent && next.Indent > layout.Margin + 1);
     }
 
     private static string Join(List<SourceLine> lines, int from, int to, WrapLayout layout)
@@ -153,9 +189,9 @@ internal static class TextNormalizer
     private static bool WordBreakAt(SourceLine previous, SourceLine next, char before, char after, WrapLayout layout) =>
         previous.TrailingWidth > layout.UsualTrailingWidth || next.Indent > 0 || char.IsLower(before) && char.IsUpper(after);
 
-    private static Paragraph? MakeParagraph(string text, SourceLine first)
+    private static Paragraph? MakeParagraph(string text, SourceLine first, List<RemovedText> removed)
     {
-        text = PageArtifacts.StripContinuationMarkers(text, out var continued);
+        text = PageArtifacts.StripContinuationMarkers(text, out var continued, removed);
         if (text.Length == 0)
         {
             return null;

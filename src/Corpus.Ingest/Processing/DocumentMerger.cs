@@ -14,29 +14,31 @@ internal static class DocumentMerger
     private const double SameShare = 0.99;
 
     /// <param name="copies">The group, in corpus order.</param>
-    /// <param name="chosen">The copy <see cref="Choose"/> picked.</param>
+    /// <param name="chosen">The copy <see cref="Choose"/> picked: it gives the text and, as a whole, the metadata (title,
+    /// date, venue, kind, speaker), so that a document never shows one file's title over another file's text. The chosen
+    /// copy is complete and the richest in metadata among complete copies; a cut copy or a continuation never gives any.</param>
     public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, ArticleCopy chosen, string id)
     {
-        var others = copies.Where(c => !ReferenceEquals(c, chosen)).ToList();
-        var ranked = new[] { chosen }.Concat(others.OrderByDescending(c => c.Sketch.Length)).ToList();
         var metadata = chosen.Metadata;
-        var title = metadata.Titled ? metadata.Title : ranked.FirstOrDefault(c => c.Metadata.Titled)?.Metadata.Title ?? metadata.Title;
-        var (date, inferred) = MergeDate(ranked);
         var sources = new List<SourceAppearance>(copies.Count) { new(chosen.File, chosen.Part, false, false, 1.0) };
-        var chosenFolded = others.Count > 0 ? TextFolder.Fold(chosen.Text) : "";
-        foreach (var copy in others)
+        var seen = new HashSet<(string, string)> { (chosen.Metadata.Title, chosen.Text) };
+        var kept = new List<DocumentCopy>();
+        var chosenFolded = copies.Count > 1 ? TextFolder.Fold(chosen.Text) : "";
+        foreach (var copy in copies.Where(c => !ReferenceEquals(c, chosen)))
         {
             var partial = IsPartial(copy, chosen, DuplicateFinder.Similarity(copy.Sketch, chosen.Sketch));
             // Containment rather than Jaccard, so that a copy cut short but otherwise whole reports about 1.0.
             var containment = Math.Round(RunContainment.Of(TextFolder.Fold(copy.Text), chosenFolded), 3);
             sources.Add(new SourceAppearance(copy.File, copy.Part, true, partial, containment));
+            if (seen.Add((copy.Metadata.Title, copy.Text)))
+            {
+                kept.Add(new DocumentCopy(copy.File, copy.Part, copy.Metadata.Title, copy.Text));
+            }
         }
+        var date = metadata.Date.ToDate();
         return new CleanDocument(
-            id, title, date, inferred,
-            metadata.Venue ?? ranked.Select(c => c.Metadata.Venue).FirstOrDefault(v => v is not null),
-            metadata.Kind,
-            metadata.Speaker ?? ranked.Select(c => c.Metadata.Speaker).FirstOrDefault(s => s is not null),
-            chosen.Text, sources);
+            id, metadata.Title, date, date is not null && metadata.DateInferred, metadata.Venue, metadata.Kind, metadata.Speaker,
+            chosen.Text, sources) { Copies = kept };
     }
 
     /// <summary>A copy that lacks part of the text: shorter than the chosen one and not the same text.</summary>
@@ -60,17 +62,4 @@ internal static class DocumentMerger
     private static int Richness(ArticleCopy copy) =>
         (copy.HasDateline ? 1 : 0) + (copy.Metadata.Venue is not null ? 1 : 0)
         + (copy.Metadata.Date is { IsComplete: true } && !copy.Metadata.DateInferred ? 1 : 0) + (copy.Metadata.Date.HasDay ? 1 : 0);
-
-    /// <summary>A date stated in full by a copy; else one whose year came from a copy's own file; else none, since a
-    /// month and day without a year do not make a date.</summary>
-    private static (DateOnly? Date, bool Inferred) MergeDate(List<ArticleCopy> ranked)
-    {
-        var stated = ranked.FirstOrDefault(c => c.Metadata is { DateInferred: false } && c.Metadata.Date.ToDate() is not null);
-        if (stated is not null)
-        {
-            return (stated.Metadata.Date.ToDate(), false);
-        }
-        var inferred = ranked.FirstOrDefault(c => c.Metadata.Date.ToDate() is not null);
-        return inferred is null ? (null, false) : (inferred.Metadata.Date.ToDate(), true);
-    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using Corpus.Ingest.Dedup;
 using Corpus.Ingest.Metadata;
+using Corpus.Ingest.Model;
 using Corpus.Ingest.Normalizing;
 using Corpus.Ingest.Reading;
 using Corpus.Ingest.Splitting;
@@ -20,30 +21,40 @@ internal static class FileProcessor
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new IngestedFile(relativePath, 0, "", [], $"cannot be read: {e.Message}");
+            return new IngestedFile(relativePath, 0, "", [], $"cannot be read: {e.Message}", []);
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Text is null)
         {
-            return new IngestedFile(relativePath, bytes.Length, hash, [], decoded.SkipReason);
+            return new IngestedFile(relativePath, bytes.Length, hash, [], decoded.SkipReason, []);
         }
-        var articles = ProcessText(decoded.Text, relativePath);
-        return articles.Count == 0
-            ? new IngestedFile(relativePath, bytes.Length, hash, [], "no article text found")
-            : new IngestedFile(relativePath, bytes.Length, hash, articles, null);
+        var (articles, removed) = ProcessText(decoded.Text, relativePath);
+        var dropped = removed.ConvertAll(r => new DroppedText(relativePath, r.Text, r.Reason));
+        return new IngestedFile(relativePath, bytes.Length, hash, articles, articles.Count == 0 ? "no article text found" : null, dropped)
+        {
+            Characters = decoded.Text.Length,
+            Unaccounted = NoLossCheck.Unaccounted(decoded.Text, articles, dropped),
+        };
     }
 
-    internal static List<ArticleCopy> ProcessText(string text, string relativePath)
+    /// <returns>The file's articles, and every piece of its text that is in none of them, with the reason.</returns>
+    internal static (List<ArticleCopy> Articles, List<RemovedText> Removed) ProcessText(string text, string relativePath)
     {
         var normalized = TextNormalizer.Normalize(text);
+        var removed = new List<RemovedText>(normalized.Removed);
         var raw = ArticleSplitter.Split(normalized);
         var copies = new List<ArticleCopy>(raw.Count);
         foreach (var split in raw)
         {
-            var article = split with { Body = WebLeftovers.Strip(split.Headline, split.Body) };
+            var article = split with { Body = WebLeftovers.Strip(split.Headline, split.Body, removed) };
             if (article.Body.Count == 0)
             {
+                // Its body was all page interface: the headline alone is no article, and goes with it.
+                if (article.Headline.Length > 0)
+                {
+                    removed.Add(new RemovedText(article.Headline, RemovedText.WebLeftover));
+                }
                 continue;
             }
             var body = string.Join('\n', article.Body.Select(p => p.Text));
@@ -53,13 +64,15 @@ internal static class FileProcessor
             ArrayPool<char>.Shared.Return(buffer);
             if (sketch is null)
             {
+                // Punctuation and symbols only: nothing a search could find.
+                removed.Add(new RemovedText(article.Headline.Length > 0 ? article.Headline + "\n" + body : body, RemovedText.NoSearchableText));
                 continue;
             }
             copies.Add(new ArticleCopy(
                 relativePath, copies.Count + 1, body, MetadataExtractor.Extract(article), sketch,
                 article.HardWrapped, CountHalfWidthPunctuation(body), article.Body.Take(3).Any(p => ArticleCues.Dateline(p.Text).Success)));
         }
-        return YearInference.FillFromSource(copies);
+        return (YearInference.FillFromSource(copies), removed);
     }
 
     private static int CountHalfWidthPunctuation(string text)

@@ -37,12 +37,11 @@ internal static class ArticleSplitter
             {
                 block.Add(paragraphs[k]);
             }
-            var next = j < paragraphs.Count ? paragraphs[j] : null;
             if (!builder.HasProse)
             {
                 builder.AddHeadline(block);
             }
-            else if (StartsArticle(block, next, builder, text.HardWrapped))
+            else if (StartsArticle(paragraphs, j, builder))
             {
                 builder.Flush();
                 builder.AddHeadline(block);
@@ -58,36 +57,40 @@ internal static class ArticleSplitter
     }
 
     private static bool IsTitleLine(Paragraph paragraph) =>
-        paragraph.HeadingLike && !paragraph.Indented && !HeadingShape.IsNameOnly(paragraph.Text) && !IsDateLike(paragraph.Text);
+        paragraph.HeadingLike && !paragraph.Indented && !HeadingShape.IsNameOnly(paragraph.Text) && !IsDateLike(paragraph.Text)
+        && !WebLeftovers.IsInterfaceLine(paragraph.Text);
 
     /// <summary>A hard-wrapped headline's last piece can be as short as a name or one character ("讲话", "信"); a byline is told apart
     /// by the date line after it.</summary>
     private static bool IsWrappedTitleTail(IReadOnlyList<Paragraph> paragraphs, int index, bool hardWrapped) =>
         hardWrapped && index > 0 && IsTitleLine(paragraphs[index - 1]) && !paragraphs[index].Indented
         && paragraphs[index].Text.Length <= 4 && paragraphs[index].Text.All(CharKinds.IsCjk)
-        && (index + 1 >= paragraphs.Count || !ArticleCues.DateLine(paragraphs[index + 1].Text).Success);
+        && (index + 1 >= paragraphs.Count || !ArticleCues.FullDateParagraph(paragraphs[index + 1].Text).Success);
 
     private static bool IsDateLike(string text) =>
-        ArticleCues.DateLine(text).Success || ArticleCues.TrailingDateline(text).Success || ArticleCues.IsEndMark(text);
+        ArticleCues.FullDateParagraph(text).Success || ArticleCues.TrailingDateline(text).Success || ArticleCues.IsEndMark(text);
 
-    private static bool StartsArticle(List<Paragraph> block, Paragraph? next, Builder current, bool hardWrapped)
+    /// <summary>Strong evidence only: the current article was closed, the next paragraph opens one, or the text under the
+    /// headline ends as a letter does (a signature and a date). A heading alone, whatever its words, is a subheading.</summary>
+    private static bool StartsArticle(IReadOnlyList<Paragraph> paragraphs, int next, Builder current) =>
+        current.Closed || next < paragraphs.Count && OpensArticle(paragraphs[next]) || SectionIsSignedAndDated(paragraphs, next);
+
+    /// <summary>The paragraphs from <paramref name="from"/> up to the next title line end in a bare name and a date line.</summary>
+    private static bool SectionIsSignedAndDated(IReadOnlyList<Paragraph> paragraphs, int from)
     {
-        if (current.Closed || OpensArticle(next))
+        var end = from;
+        while (end < paragraphs.Count && !IsTitleLine(paragraphs[end]))
         {
-            return true;
+            end++;
         }
-        if (block.Count >= 2 && !hardWrapped)
-        {
-            return true;
-        }
-        return ArticleCues.HasHeadlineWord(Builder.JoinHeadline(block, hardWrapped));
+        return end - from >= 3 && HeadingShape.IsNameOnly(paragraphs[end - 2].Text) && ArticleCues.FullDateParagraph(paragraphs[end - 1].Text).Success;
     }
 
     /// <summary>A paragraph that only comes at an article's start.</summary>
     internal static bool OpensArticle(Paragraph? paragraph) =>
         paragraph is not null && (paragraph.Continued || ArticleCues.Dateline(paragraph.Text).Success
-            || ArticleCues.DateLine(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)
-            || ArticleCues.LeadDate(paragraph.Text).Success);
+            || ArticleCues.FullDateParagraph(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)
+            || ArticleCues.LeadDate(paragraph.Text).Success || ArticleCues.InlineDate(paragraph.Text).Success);
 
     /// <summary>Collects the article being read.</summary>
     private sealed class Builder(bool hardWrapped, List<RawArticle> articles)
@@ -112,8 +115,8 @@ internal static class ArticleSplitter
                 Flush();
             }
             Closed = ArticleCues.TrailingDateline(paragraph.Text).Success || ArticleCues.IsEndMark(paragraph.Text)
-                || HasProse && ArticleCues.DateLine(paragraph.Text).Success && previous is not null && HeadingShape.IsNameOnly(previous.Text);
-            if (!(paragraph.HeadingLike || ArticleCues.DateLine(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)))
+                || HasProse && ArticleCues.FullDateParagraph(paragraph.Text).Success && previous is not null && HeadingShape.IsNameOnly(previous.Text);
+            if (!(paragraph.HeadingLike || ArticleCues.FullDateParagraph(paragraph.Text).Success || ArticleCues.IsSalutation(paragraph.Text)))
             {
                 HasProse = true;
             }

@@ -13,11 +13,24 @@ internal static partial class WebLeftovers
     /// <summary>A label repeats at least this many characters of the headline in a row.</summary>
     private const int SharedRun = 4;
 
-    public static IReadOnlyList<Paragraph> Strip(string headline, IReadOnlyList<Paragraph> body)
+    /// <summary>The body without interface lines and a trailing topic label, which go to <paramref name="removed"/>.</summary>
+    public static IReadOnlyList<Paragraph> Strip(string headline, IReadOnlyList<Paragraph> body, List<RemovedText> removed)
     {
-        var kept = body.Where(p => !IsInterfaceLine(p.Text)).ToList();
+        var kept = new List<Paragraph>(body.Count);
+        foreach (var paragraph in body)
+        {
+            if (IsInterfaceLine(paragraph.Text))
+            {
+                removed.Add(new RemovedText(paragraph.Text, RemovedText.WebLeftover));
+            }
+            else
+            {
+                kept.Add(paragraph);
+            }
+        }
         if (kept.Count >= 2 && IsTrailingLabel(kept[^1].Text, kept[^2].Text, headline))
         {
+            removed.Add(new RemovedText(kept[^1].Text, RemovedText.TopicLabel));
             kept.RemoveAt(kept.Count - 1);
         }
         return kept.Count == body.Count ? body : kept;
@@ -30,7 +43,7 @@ internal static partial class WebLeftovers
     /// words or marked as a label. Signatures and dates are not labels: a bare name or a date line stays.</summary>
     private static bool IsTrailingLabel(string last, string before, string headline) =>
         last.Length <= MaxLabelLength && CharKinds.IsTerminal(before[^1])
-        && !HeadingShape.IsNameOnly(last) && !ArticleCues.DateLine(last).Success && !ArticleCues.IsEndMark(last)
+        && !HeadingShape.IsNameOnly(last) && !ArticleCues.FullDateParagraph(last).Success && !ArticleCues.IsEndMark(last)
         && (LabelLine().IsMatch(last) || HeadingShape.IsHeadingLike(last) && !last.Any(c => c is '：' or ':') && SharesRun(last, headline));
 
     private static bool SharesRun(string line, string headline)

@@ -27,6 +27,8 @@ internal sealed class WidthFoldingCharFilter(TextReader input) : BaseCharFilter(
                 }
                 ended = true;
                 buffer[index] = '\n';
+                // The added break has no char of its own: its end maps onto the end of the text, not one past it.
+                AddOffCorrectMap(emitted + 1, consumed - (emitted + 1));
                 return 1;
             }
             var kept = 0;

@@ -17,12 +17,17 @@ public sealed record SearchRequest(
     int Page = 1,
     int Size = 10);
 
-/// <param name="Snippets">HTML-escaped fragments with each hit in &lt;mark&gt;.</param>
-/// <param name="Occurrences">Literal occurrences of the query's phrases in the document's title and text.</param>
+/// <param name="Snippets">Fragments of the text around the best hits, as plain text with the hits' spans.</param>
+/// <param name="Occurrences">Literal occurrences of the query's phrases in the document's title and text; for a document
+/// whose text has none, the title's plus the occurrences in its copies (<see cref="CleanDocument.Copies"/>), which the
+/// snippets then show.</param>
 /// <param name="TitleHits">The occurrences in the title, for highlighting it.</param>
 public sealed record SearchHit(
     string Id, string Title, DateOnly? Date, string? Venue, string Kind, float Score, int Occurrences,
-    IReadOnlyList<string> Snippets, IReadOnlyList<HitSpan> TitleHits);
+    IReadOnlyList<Snippet> Snippets, IReadOnlyList<HitSpan> TitleHits);
+
+/// <summary>A fragment of a document's text (line breaks as spaces) and the hits in it, offsets into the fragment.</summary>
+public sealed record Snippet(string Text, IReadOnlyList<HitSpan> Hits);
 
 /// <summary>Counts over the whole current result set; a filtered dimension still counts its other values.</summary>
 public sealed record FacetCounts(
@@ -40,7 +45,11 @@ public sealed record HitSpan(int Start, int Length);
 
 /// <param name="Hits">Occurrences in the text.</param>
 /// <param name="TitleHits">Occurrences in the title.</param>
-public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan> Hits, IReadOnlyList<HitSpan> TitleHits);
+public sealed record DocumentView(CleanDocument Document, IReadOnlyList<HitSpan> Hits, IReadOnlyList<HitSpan> TitleHits)
+{
+    /// <summary>The occurrences in each of <see cref="CleanDocument.Copies"/>, in the same order.</summary>
+    public IReadOnlyList<IReadOnlyList<HitSpan>> CopyHits { get; init; } = [];
+}
 
 public sealed record CorpusStats(
     int Documents,

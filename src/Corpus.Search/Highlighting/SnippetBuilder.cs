@@ -1,19 +1,20 @@
-using System.Text;
-
 namespace Corpus.Search.Highlighting;
 
-/// <summary>Up to three fragments of about 80 characters around the best hits, HTML-escaped, hits in &lt;mark&gt;.</summary>
+/// <summary>
+/// Up to three fragments of about 80 characters around the best hits, as text plus the hits' spans; rendering
+/// (HTML, terminal) is the caller's.
+/// </summary>
 internal static class SnippetBuilder
 {
     public const int MaxFragments = 3;
     public const int FragmentLength = 80;
     private const int LeadContext = 20;
 
-    public static List<string> Build(string text, IReadOnlyList<HitSpan> spans)
+    public static List<Snippet> Build(string text, IReadOnlyList<HitSpan> spans)
     {
         if (spans.Count == 0)
         {
-            return text.Length == 0 ? [] : [Render(text, 0, Math.Min(text.Length, FragmentLength), [])];
+            return text.Length == 0 ? [] : [Cut(text, 0, Math.Min(text.Length, FragmentLength), [])];
         }
         // Each candidate window starts a little before a hit and holds the hits that fit in it; the best windows hold
         // the most hits (then the earliest), without overlapping one another, shown in text order.
@@ -42,47 +43,22 @@ internal static class SnippetBuilder
                 }
             }
         }
-        return [.. chosen.OrderBy(c => c.Start).Select(c => Render(text, c.Start, c.End, spans))];
+        return [.. chosen.OrderBy(c => c.Start).Select(c => Cut(text, c.Start, c.End, spans))];
     }
 
-    /// <summary>The text between start and end, escaped, with every hit inside (or cut by) the window marked.</summary>
-    private static string Render(string text, int start, int end, IReadOnlyList<HitSpan> spans)
+    /// <summary>The text between start and end (line breaks as spaces) with every hit inside, or cut by, the window.</summary>
+    private static Snippet Cut(string text, int start, int end, IReadOnlyList<HitSpan> spans)
     {
-        var html = new StringBuilder((end - start) * 2);
-        var at = start;
+        var hits = new List<HitSpan>();
         foreach (var span in spans)
         {
             var s = Math.Max(span.Start, start);
             var e = Math.Min(span.Start + span.Length, end);
-            if (e <= s)
+            if (e > s)
             {
-                continue;
-            }
-            Escape(html, text, at, s);
-            html.Append("<mark>");
-            Escape(html, text, s, e);
-            html.Append("</mark>");
-            at = e;
-        }
-        Escape(html, text, at, end);
-        return html.ToString();
-    }
-
-    private static void Escape(StringBuilder html, string text, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            var c = text[i];
-            switch (c)
-            {
-                case '&': html.Append("&amp;"); break;
-                case '<': html.Append("&lt;"); break;
-                case '>': html.Append("&gt;"); break;
-                case '"': html.Append("&quot;"); break;
-                case '\'': html.Append("&#39;"); break;
-                case '\n': html.Append(' '); break;
-                default: html.Append(c); break;
+                hits.Add(new HitSpan(s - start, e - s));
             }
         }
+        return new Snippet(text[start..end].Replace('\n', ' '), hits);
     }
 }

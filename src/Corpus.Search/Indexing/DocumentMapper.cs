@@ -57,6 +57,11 @@ internal static class DocumentMapper
             new StoredField(FieldNames.Sources, JsonSerializer.Serialize(source.Sources, CorpusJson.Options)),
             new NumericDocValuesField(FieldNames.Characters, Characters(source)),
         };
+        if (source.Copies.Count > 0)
+        {
+            document.Add(new StoredField(FieldNames.Copies, JsonSerializer.Serialize(source.Copies, CorpusJson.Options)));
+            document.Add(new Field(FieldNames.CopiesExact, string.Join('\n', source.Copies.Select(c => c.Text)), ExactType));
+        }
         if (source.Date is { } date)
         {
             document.Add(new StoredField(FieldNames.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
@@ -99,7 +104,14 @@ internal static class DocumentMapper
         stored.Get(FieldNames.Kind),
         stored.Get(FieldNames.Speaker),
         stored.Get(FieldNames.Text),
-        JsonSerializer.Deserialize<List<SourceAppearance>>(stored.Get(FieldNames.Sources), CorpusJson.Options) ?? []);
+        JsonSerializer.Deserialize<List<SourceAppearance>>(stored.Get(FieldNames.Sources), CorpusJson.Options) ?? [])
+    {
+        Copies = CopiesOf(stored),
+    };
+
+    /// <summary>The stored copies' texts (empty for a document without copies).</summary>
+    public static IReadOnlyList<DocumentCopy> CopiesOf(Document stored) =>
+        stored.Get(FieldNames.Copies) is { } copies ? JsonSerializer.Deserialize<List<DocumentCopy>>(copies, CorpusJson.Options) ?? [] : [];
 
     public static DateOnly? ParseDate(string? stored) =>
         stored is null ? null : DateOnly.ParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -21,4 +21,9 @@ internal static class FieldNames
     /// <summary>Doc values only: the length of title and text in chars, what timelines normalise by.</summary>
     public const string Characters = "characters";
     public const string Sources = "sources";
+    /// <summary>Stored: the copies' texts as JSON.</summary>
+    public const string Copies = "copies";
+    /// <summary>The copies' texts in one exact field, each ending with a line break (no phrase spans one), OR'ed with
+    /// <see cref="BodyExact"/> so that a phrase only a copy holds finds the document.</summary>
+    public const string CopiesExact = "copies.exact";
 }

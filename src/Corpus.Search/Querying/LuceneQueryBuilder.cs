@@ -97,6 +97,19 @@ internal static class LuceneQueryBuilder
         return words;
     }
 
+    /// <summary>A body phrase matches a document whose text or one of whose copies holds it (scored by the better of the
+    /// two, so that holding copies does not lift a document); a title phrase, its title.</summary>
+    public static Query Exact(Phrase phrase)
+    {
+        if (phrase.Field == PhraseField.Title)
+        {
+            return Exact(phrase, FieldNames.TitleExact);
+        }
+        // A plain phrase matches in the title, the text or a copy's text.
+        return new DisjunctionMaxQuery(0f) { Exact(phrase, FieldNames.TitleExact), Exact(phrase, FieldNames.BodyExact), Exact(phrase, FieldNames.CopiesExact) };
+    }
+
+
     private static Query Matching(Phrase phrase) => phrase.Pattern is { } pattern ? Candidates(phrase.Field, pattern) : Exact(phrase);
 
     /// <summary>
@@ -169,22 +182,9 @@ internal static class LuceneQueryBuilder
     /// <see cref="Phrase.Pairs"/> at their offsets; a single character is every pair it starts (the indexed text ends
     /// with a line break, so each character starts one). A plain phrase matches in the title or the body.
     /// </summary>
-    public static Query Exact(Phrase phrase)
+    private static Query Exact(Phrase phrase, string field)
     {
-        Query query;
-        if (phrase.ExactFields.Count == 1)
-        {
-            query = ExactIn(phrase.ExactFields[0], phrase);
-        }
-        else
-        {
-            var any = new BooleanQuery(disableCoord: true);
-            foreach (var field in phrase.ExactFields)
-            {
-                any.Add(ExactIn(field, phrase), Occur.SHOULD);
-            }
-            query = any;
-        }
+        var query = ExactIn(field, phrase);
         query.Boost = ExactBoost;
         return query;
     }

@@ -1,20 +1,14 @@
-using System.Text.Json;
-using Corpus.Search.Json;
-
 namespace Corpus.Web.Api;
 
-/// <summary>The API's one error shape: <c>{"error": "..."}</c>.</summary>
+/// <summary>The API's one error shape: RFC 9457 problem details, the message users read in <c>detail</c>.</summary>
 public static class ApiErrors
 {
-    public sealed record ErrorBody(string Error);
+    public static IResult Result(int status, string message) => TypedResults.Problem(detail: message, statusCode: status);
 
-    public static IResult Result(int status, string message) =>
-        Results.Json(new ErrorBody(message), CorpusJson.Options, statusCode: status);
-
-    public static async Task Write(HttpContext context, int status, string message, CancellationToken cancellationToken = default)
+    /// <summary>For middleware and filters that answer before an endpoint runs.</summary>
+    public static Task Write(HttpContext context, int status, string message, CancellationToken cancellationToken = default)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, new ErrorBody(message), CorpusJson.Options, cancellationToken);
+        return Result(status, message).ExecuteAsync(context);
     }
 }

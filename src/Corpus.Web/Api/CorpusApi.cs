@@ -13,21 +13,21 @@ public static class CorpusApi
 
     public static void MapCorpusApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireRateLimiting(RateLimitingSetup.ApiPolicy);
-        api.MapGet("/search", Search);
-        api.MapGet("/documents/{id}", Document);
-        // HEAD too: download managers and link checkers probe a file before fetching it.
-        api.MapMethods("/concordance", GetAndHead, Concordance);
+        // HEAD too: download managers, link checkers and monitors probe a URL before fetching it.
+        var api = app.MapGroup("/api").RequireRateLimiting(RateLimitingSetup.ClientPolicy);
+        api.MapMethods("/search", GetAndHead, Search);
+        api.MapMethods("/documents/{id}", GetAndHead, Document);
+        api.MapMethods("/concordance", GetAndHead, Concordance).WithMetadata(new ConcordanceCostAttribute());
         api.MapMethods("/timeline", GetAndHead, Timeline);
-        api.MapGet("/collocations", Collocations);
-        api.MapGet("/frequencies", Frequencies);
-        api.MapGet("/stats", (SearchService service) => Results.Json(service.Stats(), CorpusJson.Options));
+        api.MapMethods("/collocations", GetAndHead, Collocations).WithMetadata(new ConcordanceCostAttribute());
+        api.MapMethods("/frequencies", GetAndHead, Frequencies).WithMetadata(new ConcordanceCostAttribute());
+        api.MapMethods("/stats", GetAndHead, (SearchService service) => TypedResults.Json(service.Stats(), CorpusJson.Options));
         app.MapMethods("/concordance.csv", GetAndHead, (HttpContext context) => ConcordanceCore(context, csv: true))
-            .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
+            .RequireRateLimiting(RateLimitingSetup.ClientPolicy).WithMetadata(new ConcordanceCostAttribute());
         api.MapMethods("/fillers", GetAndHead, (HttpContext context) =>
             FillersCore(context, csv: string.Equals(context.Request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase)));
         app.MapMethods("/fillers.csv", GetAndHead, (HttpContext context) => FillersCore(context, csv: true))
-            .RequireRateLimiting(RateLimitingSetup.ApiPolicy);
+            .RequireRateLimiting(RateLimitingSetup.ClientPolicy);
     }
 
     private static IResult Search(HttpContext context) => Guard(context, () =>
@@ -36,7 +36,7 @@ public static class CorpusApi
         var service = context.RequestServices.GetRequiredService<SearchService>();
         var result = service.Search(parameters.ToRequest());
         SearchLog.Searched(Logger(context), parameters.Query, parameters.DescribeFilters(), "api", result.Total, result.ElapsedMs);
-        return Results.Json(result, CorpusJson.Options);
+        return TypedResults.Json(result, CorpusJson.Options);
     });
 
     private static IResult Document(HttpContext context, string id) => Guard(context, () =>
@@ -45,7 +45,7 @@ public static class CorpusApi
         var view = context.RequestServices.GetRequiredService<SearchService>().GetDocument(id, query);
         return view is null
             ? ApiErrors.Result(StatusCodes.Status404NotFound, $"没有编号为“{SortNames.Shorten(id)}”的文档。")
-            : Results.Json(view, CorpusJson.Options);
+            : TypedResults.Json(view, CorpusJson.Options);
     });
 
     private static IResult Timeline(HttpContext context) => Guard(context, () =>
@@ -73,25 +73,25 @@ public static class CorpusApi
             var request = context.Request;
             var highlight = "?q=" + Uri.EscapeDataString(parameters.Filters.Query);
             string Url(string id) => $"{request.Scheme}://{request.Host}{request.PathBase}/documents/{Uri.EscapeDataString(id)}{highlight}";
-            return Results.Stream(
+            return TypedResults.Stream(
                 body => HttpMethods.IsHead(request.Method) ? Task.CompletedTask : ConcordanceCsv.Write(body, lines, Url, context.RequestAborted),
                 "text/csv; charset=utf-8");
         }
         return parameters.Group is { } by
-            ? Results.Json(service.ConcordanceGroups(parameters.ToRequest(), by), CorpusJson.Options)
-            : Results.Json(service.Concordance(parameters.ToRequest()), CorpusJson.Options);
+            ? TypedResults.Json(service.ConcordanceGroups(parameters.ToRequest(), by), CorpusJson.Options)
+            : TypedResults.Json(service.Concordance(parameters.ToRequest()), CorpusJson.Options);
     });
 
     private static IResult Collocations(HttpContext context) => Guard(context, () =>
     {
         var (_, request) = ViewParameterParser.ParseCollocations(context.Request.Query, requireQuery: true);
-        return Results.Json(context.RequestServices.GetRequiredService<SearchService>().Collocations(request), CorpusJson.Options);
+        return TypedResults.Json(context.RequestServices.GetRequiredService<SearchService>().Collocations(request), CorpusJson.Options);
     });
 
     private static IResult Frequencies(HttpContext context) => Guard(context, () =>
     {
         var (_, request) = ViewParameterParser.ParseFrequencies(context.Request.Query);
-        return Results.Json(context.RequestServices.GetRequiredService<SearchService>().Frequencies(request), CorpusJson.Options);
+        return TypedResults.Json(context.RequestServices.GetRequiredService<SearchService>().Frequencies(request), CorpusJson.Options);
     });
 
     /// <summary>What fills a pattern's slots; JSON rows up to "limit" (default <see cref="SearchService.DefaultFillerRows"/>), the CSV all of them up to the maximum.</summary>
@@ -103,8 +103,8 @@ public static class CorpusApi
         context.Response.Headers[ConcordanceCsv.TruncatedHeader] = table.Truncated ? "true" : "false";
         context.Response.Headers[ConcordanceCsv.TotalHeader] = table.Distinct.ToString(CultureInfo.InvariantCulture);
         return csv
-            ? Results.File(FillerCsv.Write(table), "text/csv; charset=utf-8", "fillers.csv")
-            : Results.Json(table, CorpusJson.Options);
+            ? TypedResults.File(FillerCsv.Write(table), "text/csv; charset=utf-8", "fillers.csv")
+            : TypedResults.Json(table, CorpusJson.Options);
     });
 
     /// <summary>Bad parameters and queries are the caller's to fix: 400 with the message, logged below Error.</summary>

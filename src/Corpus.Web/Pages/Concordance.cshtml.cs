@@ -1,10 +1,14 @@
 using Corpus.Search;
 using Corpus.Web.Requests;
+using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Corpus.Web.Pages;
 
+[EnableRateLimiting(RateLimitingSetup.ClientPolicy)]
+[ConcordanceCost]
 public sealed class ConcordanceModel(SearchService service, ILogger<ConcordanceModel> logger) : PageModel
 {
     /// <summary>Group rows shown; the API returns them all.</summary>

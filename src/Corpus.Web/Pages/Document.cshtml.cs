@@ -1,10 +1,13 @@
 using Corpus.Search;
 using Corpus.Web.Requests;
+using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Corpus.Web.Pages;
 
+[EnableRateLimiting(RateLimitingSetup.ClientPolicy)]
 public sealed class DocumentModel(SearchService service, ILogger<DocumentModel> logger) : PageModel
 {
     public DocumentView? View { get; private set; }

@@ -1,10 +1,13 @@
 using Corpus.Search;
 using Corpus.Web.Requests;
+using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Corpus.Web.Pages;
 
+[EnableRateLimiting(RateLimitingSetup.ClientPolicy)]
 public sealed class IndexModel(SearchService service, ILogger<IndexModel> logger) : PageModel
 {
     public SearchParameters Parameters { get; private set; } = SearchParameters.Empty;

@@ -6,11 +6,12 @@ namespace Corpus.Web.Rendering;
 /// <summary>
 /// A document's text as HTML paragraphs with every hit in <c>&lt;mark id="hit-N"&gt;</c>, numbered from 1. The text
 /// is encoded here; only the marks and the small per-hit navigation (shown for the :target hit, no script needed)
-/// are markup.
+/// are markup. A copy's text is rendered the same way with its own id prefix (copy-2-hit-N), so its hits have their own
+/// numbering and the main text's navigation stays on the main text.
 /// </summary>
 public static class DocumentText
 {
-    public static IReadOnlyList<IHtmlContent> Paragraphs(string text, IReadOnlyList<HitSpan> hits)
+    public static IReadOnlyList<IHtmlContent> Paragraphs(string text, IReadOnlyList<HitSpan> hits, string idPrefix = "hit")
     {
         var ordered = hits.Where(h => h.Length > 0 && h.Start >= 0 && h.Start + h.Length <= text.Length)
             .OrderBy(h => h.Start).ToList();
@@ -26,14 +27,14 @@ public static class DocumentText
             }
             if (text.AsSpan(start, end - start).Trim().Length > 0)
             {
-                paragraphs.Add(Paragraph(text, start, end, ordered, ref hitIndex));
+                paragraphs.Add(Paragraph(text, start, end, ordered, idPrefix, ref hitIndex));
             }
             start = end + 1;
         }
         return paragraphs;
     }
 
-    private static HtmlContentBuilder Paragraph(string text, int start, int end, List<HitSpan> hits, ref int hitIndex)
+    private static HtmlContentBuilder Paragraph(string text, int start, int end, List<HitSpan> hits, string idPrefix, ref int hitIndex)
     {
         var html = new HtmlContentBuilder();
         var position = start;
@@ -52,8 +53,8 @@ public static class DocumentText
             var hitEnd = Math.Max(hitStart, Math.Min(End(hit), end));
             hitIndex++;
             var number = hitIndex;
-            html.AppendHtml($"<mark class=\"hit\" id=\"hit-{number}\" tabindex=\"-1\">").Append(text[hitStart..hitEnd]).AppendHtml("</mark>");
-            html.AppendHtml(HitTools(number, hits.Count));
+            html.AppendHtml($"<mark class=\"hit\" id=\"{idPrefix}-{number}\" tabindex=\"-1\">").Append(text[hitStart..hitEnd]).AppendHtml("</mark>");
+            html.AppendHtml(HitTools(idPrefix, number, hits.Count));
             position = Math.Max(position, hitEnd);
         }
         html.Append(text[position..end]);
@@ -79,11 +80,11 @@ public static class DocumentText
 
     private static int End(HitSpan hit) => hit.Start + hit.Length;
 
-    private static string HitTools(int number, int total)
+    private static string HitTools(string idPrefix, int number, int total)
     {
         var previous = number == 1 ? total : number - 1;
         var next = number == total ? 1 : number + 1;
-        return $"<span class=\"hit-tools\"><a href=\"#hit-{previous}\" aria-label=\"上一处\">↑</a>" +
-               $"<span class=\"hit-no\">{number}/{total}</span><a href=\"#hit-{next}\" aria-label=\"下一处\">↓</a></span>";
+        return $"<span class=\"hit-tools\"><a href=\"#{idPrefix}-{previous}\" aria-label=\"上一处\">↑</a>" +
+               $"<span class=\"hit-no\">{number}/{total}</span><a href=\"#{idPrefix}-{next}\" aria-label=\"下一处\">↓</a></span>";
     }
 }

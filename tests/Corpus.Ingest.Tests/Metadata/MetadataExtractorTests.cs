@@ -6,7 +6,7 @@ namespace Corpus.Ingest.Tests.Metadata;
 
 public sealed class MetadataExtractorTests
 {
-    private static List<ArticleMetadata> Extract(string raw) => [.. FileProcessor.ProcessText(raw, "x.txt").Select(c => c.Metadata)];
+    private static List<ArticleMetadata> Extract(string raw) => [.. FileProcessor.ProcessText(raw, "x.txt").Articles.Select(c => c.Metadata)];
 
     [Fact]
     public void Dateline_gives_month_day_and_a_canonical_venue_and_the_year_is_inferred_from_the_same_source()

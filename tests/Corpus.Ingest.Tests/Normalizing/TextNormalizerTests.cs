@@ -99,6 +99,28 @@ public sealed class TextNormalizerTests
     }
 
     [Fact]
+    public void A_short_number_stays_unless_it_recurs_in_the_pattern_of_pages()
+    {
+        // A date example's zone and a table column look like page numbers but follow no page pattern.
+        var example = "时间格式的示例如下，时区偏移写在最后一列。\n\n-0600\n\n表格中的数值依次为：\n\n12\n\n13\n\n14\n\n这些数值按年份排列。";
+        Assert.Equal(["时间格式的示例如下，时区偏移写在最后一列。", "-0600", "表格中的数值依次为：", "12", "13", "14", "这些数值按年份排列。"], Texts(example));
+        // Numbers a page apart counting up, and a header repeated at each page break, are page furniture.
+        var pages = new List<string>();
+        var removed = new List<string>();
+        for (var page = 7; page <= 10; page++)
+        {
+            pages.Add("人民日报 2020年3月" + page + "日");
+            pages.AddRange(Enumerable.Range(0, 12).Select(k => $"第{page}页第{k}段，" + string.Concat(Enumerable.Repeat("内容完整，", 1 + (k * 7) % 9)) + "结束。"));
+            pages.Add("— " + page + " —");
+            removed.AddRange(["人民日报 2020年3月" + page + "日", "— " + page + " —"]);
+        }
+        var normalized = TextNormalizer.Normalize(string.Join("\n", pages));
+        Assert.DoesNotContain(normalized.Paragraphs, p => p.Text.StartsWith("人民日报", StringComparison.Ordinal) || p.Text.StartsWith('—'));
+        Assert.Equal(removed.Order(), normalized.Removed.Select(r => r.Text).Order());
+        Assert.Equal(48, normalized.Paragraphs.Count);
+    }
+
+    [Fact]
     public void Removes_continuation_markers_and_flags_the_paragraph()
     {
         var paragraphs = TextNormalizer.Normalize("（上接1版）当前，疫情蔓延势头得到遏制。（下转4版）\n\n(上接第2版) 防控形势逐步向好。").Paragraphs;

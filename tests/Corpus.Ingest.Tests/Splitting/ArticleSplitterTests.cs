@@ -97,15 +97,49 @@ public sealed class ArticleSplitterTests
     [InlineData("李强同德国总理通电话", "李强表示，中德两国保持密切沟通，推动合作取得新进展。")]
     [InlineData("王沪宁会见台湾青年交流团", "王沪宁说，两岸青年要加强交流，共同书写新的篇章。")]
     [InlineData("赵乐际出席全国人大代表座谈", "赵乐际指出，人大代表要密切联系群众，反映群众呼声。")]
-    public void A_headline_naming_an_event_opens_an_article_whoever_the_speaker(string headline, string lead)
+    public void A_headline_naming_an_event_opens_an_article_only_with_a_cue_after_it(string headline, string lead)
     {
-        var articles = Split($"""
+        var text = $"""
             夏粮收购进展顺利
             各地夏粮收购工作有序推进，收购进度快于去年同期，农民售粮顺畅。
             {headline}
-            {lead}
+            """;
+        // A heading's words are no evidence: without a dateline or dated lead it is a subheading of the article.
+        Assert.Equal(["夏粮收购进展顺利"], Split(text + "\n" + lead).Select(a => a.Headline));
+        Assert.Equal(["夏粮收购进展顺利", headline], Split(text + "\n新华社北京6月5日电　" + lead).Select(a => a.Headline));
+        Assert.Equal(["夏粮收购进展顺利", headline], Split(text + "\n5日，" + lead).Select(a => a.Headline));
+    }
+
+    [Fact]
+    public void A_letter_under_a_headline_opens_an_article_by_its_signature_and_date()
+    {
+        var articles = Split("""
+            夏粮收购进展顺利
+            各地夏粮收购工作有序推进，收购进度快于去年同期，农民售粮顺畅。
+            粮食部门加强市场监测，保障收购资金供应。
+            给乡村教师的回信
+            来信收到了，得知你们扎根乡村、教书育人，我很欣慰。
+            希望你们继续努力，为孩子们的成长贡献力量。
+            习近平
+            2021年9月8日
             """);
-        Assert.Equal(["夏粮收购进展顺利", headline], articles.Select(a => a.Headline));
+        Assert.Equal(["夏粮收购进展顺利", "给乡村教师的回信"], articles.Select(a => a.Headline));
+    }
+
+    [Fact]
+    public void Section_headings_of_documentation_do_not_start_articles()
+    {
+        var article = Assert.Single(Split("""
+            命令行工具简介
+            本章介绍常用的命令行工具及其选项，帮助读者完成日常工作。
+            EXAMPLES 例子
+            运行下面的命令可以查看系统的磁盘使用情况，输出按文件系统列出。
+            3.6. 给本文档报告 Bug
+            如果你发现本文档有错误，请通过软件包的错误跟踪系统提交报告。
+            总览
+            这些工具可以组合使用，完成更复杂的任务。
+            """));
+        Assert.Equal("命令行工具简介", article.Headline);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Corpus.Ingest.Tests.Splitting;
 
 public sealed class WebLeftoversTests
 {
-    private static List<string> Texts(string raw) => [.. Assert.Single(FileProcessor.ProcessText(raw, "x.txt")).Text.Split('\n')];
+    private static List<string> Texts(string raw) => [.. Assert.Single(FileProcessor.ProcessText(raw, "x.txt").Articles).Text.Split('\n')];
 
     [Fact]
     public void Interface_lines_and_a_trailing_topic_label_repeating_the_headline_are_dropped()

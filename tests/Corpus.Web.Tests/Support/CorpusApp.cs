@@ -20,8 +20,8 @@ public static class CorpusApp
     {
         var all = new Dictionary<string, string?>(settings)
         {
-            // The file sink stays on (second WriteTo entry, as in production) but writes into the temp folder.
-            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(tempDir, "logs", "corpus-.log"),
+            // The file sink stays on (as in production) but writes into the temp folder.
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(tempDir, "logs", "corpus-.log"),
         };
         return new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {

@@ -7,6 +7,9 @@ public static class RepoPaths
 
     public static string SeedCorpus => Path.Combine(Root, "corpus");
 
+    /// <summary>Real-text fixtures: corpus/, reference/ and manifest.json.</summary>
+    public static string RealText => Path.Combine(Root, "tests", "data", "realtext");
+
     public static string Screenshots => Path.Combine(Root, "artifacts", "screenshots");
 
     private static string FindRoot()

@@ -1,0 +1,55 @@
+using Corpus.Ingest.Dedup;
+using Corpus.Ingest.Model;
+
+namespace Corpus.Ingest.Processing;
+
+/// <summary>
+/// The ingest's promise that no text is lost, checked: every sentence of a decoded file — cut at sentence ends and line
+/// breaks, compared in folded form (letters and digits only, so wraps, spacing and width do not matter) — is in one of
+/// the file's articles (title or text), or in a piece of text recorded as dropped with a reason. Merging keeps every
+/// differing copy's text (<see cref="CleanDocument.Copies"/>), so what the file's articles hold stays findable.
+/// </summary>
+internal static class NoLossCheck
+{
+    /// <returns>The sentences (as decoded) found in none of them.</returns>
+    public static List<string> Unaccounted(string decoded, IReadOnlyList<ArticleCopy> articles, IReadOnlyList<DroppedText> dropped)
+    {
+        // '|' never survives folding, so no sentence can match across two pieces.
+        var haystack = string.Join('|', articles.SelectMany(a => new[] { a.Metadata.Title, a.Text }).Select(TextFolder.Fold));
+        // Dropped text may sit inside a sentence (a continuation marker before it, a page number within it): the rest of
+        // the sentence must be found. Longest first, so that a short piece does not cut a longer one apart.
+        var removed = dropped.Select(d => TextFolder.Fold(d.Text)).Where(d => d.Length > 0).Distinct().OrderByDescending(d => d.Length).ToList();
+        var missing = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= decoded.Length; i++)
+        {
+            if (i < decoded.Length && decoded[i] is not ('。' or '！' or '？' or '；' or '\n' or '\r'))
+            {
+                continue;
+            }
+            var sentence = decoded[start..i];
+            var folded = TextFolder.Fold(sentence);
+            foreach (var piece in removed)
+            {
+                if (folded.Contains(piece, StringComparison.Ordinal))
+                {
+                    folded = folded.Replace(piece, "|", StringComparison.Ordinal);
+                }
+            }
+            if (folded.Split('|', StringSplitOptions.RemoveEmptyEntries).Any(p => !haystack.Contains(p, StringComparison.Ordinal)))
+            {
+                missing.Add(sentence.Trim());
+            }
+            start = i + 1;
+        }
+        return missing;
+    }
+
+    /// <returns>The copies of a merged group whose headline and text its document holds neither as its own nor as a
+    /// copy (none, unless merging is broken).</returns>
+    public static IEnumerable<ArticleCopy> NotKept(IReadOnlyList<ArticleCopy> group, CleanDocument document)
+    {
+        var kept = new HashSet<(string, string)>(document.Copies.Select(c => (c.Title, c.Text))) { (document.Title, document.Text) };
+        return group.Where(c => !kept.Contains((c.Metadata.Title, c.Text)));
+    }
+}
