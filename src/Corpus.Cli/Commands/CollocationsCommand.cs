@@ -20,40 +20,25 @@ internal static class CollocationsCommand
         var filters = new FilterOptions();
         var command = new Command("collocations", "Collocates of a query: logDice, MI and counts within a window of words") { query, index, window, min, limit, json };
         filters.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.OnIndex(parse, index, loggerFactory, (service, output) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            using var corpusIndex = CommonOptions.OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
-            if (corpusIndex is null)
+            var request = new CollocationRequest(
+                filters.Request(parse, parse.GetRequiredValue(query)), parse.GetValue(window), parse.GetValue(min), parse.GetValue(limit));
+            var result = service.Collocations(request);
+            if (parse.GetValue(json))
             {
-                return ExitCodes.BadInput;
-            }
-            try
-            {
-                var request = new CollocationRequest(
-                    filters.Request(parse, parse.GetRequiredValue(query)), parse.GetValue(window), parse.GetValue(min), parse.GetValue(limit));
-                var result = new SearchService(corpusIndex).Collocations(request);
-                if (parse.GetValue(json))
-                {
-                    output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
-                    return ExitCodes.Ok;
-                }
-                var sampled = result.Counted < result.Occurrences ? $", {result.Counted} counted (evenly spaced sample)" : "";
-                output.WriteLine($"{result.Occurrences} occurrences{sampled}; window ±{result.Window} words; {result.Tokens} words in the sub-corpus");
-                output.WriteLine("word\tcount\tfrequency\tlogDice\tMI");
-                foreach (var c in result.Collocates)
-                {
-                    output.WriteLine($"{c.Word}\t{c.Count}\t{c.Frequency}\t{c.LogDice:F2}\t{c.Mi:F2}");
-                }
+                output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
                 return ExitCodes.Ok;
             }
-            catch (QueryException e)
+            var sampled = result.Counted < result.Occurrences ? $", {result.Counted} counted (evenly spaced sample)" : "";
+            output.WriteLine($"{result.Occurrences} occurrences{sampled}; window ±{result.Window} words; {result.Tokens} words in the sub-corpus");
+            output.WriteLine("word\tcount\tfrequency\tlogDice\tMI");
+            foreach (var c in result.Collocates)
             {
-                error.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadQuery;
+                output.WriteLine($"{c.Word}\t{c.Count}\t{c.Frequency}\t{c.LogDice:F2}\t{c.Mi:F2}");
             }
-        });
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 }

@@ -23,4 +23,24 @@ internal static class CommonOptions
         error.WriteLine($"error: {index.FullName}: no index here; run `corpus ingest --corpus DIR --index {index.FullName}` first");
         return null;
     }
+
+    /// <summary>Runs a view over an existing index: exit code 2 when there is none, 1 with the message for a query or filter to correct.</summary>
+    public static int OnIndex(ParseResult parse, Option<DirectoryInfo> index, ILoggerFactory loggerFactory, Func<SearchService, TextWriter, int> view)
+    {
+        var error = parse.InvocationConfiguration.Error;
+        using var corpusIndex = OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
+        if (corpusIndex is null)
+        {
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return view(new SearchService(corpusIndex), parse.InvocationConfiguration.Output);
+        }
+        catch (QueryException e)
+        {
+            error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadQuery;
+        }
+    }
 }

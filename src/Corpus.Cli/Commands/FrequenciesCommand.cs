@@ -19,47 +19,32 @@ internal static class FrequenciesCommand
         var filters = new FilterOptions();
         var command = new Command("frequencies", "Word frequency list of the documents the filters select, and their keywords") { index, query, compare, limit, json };
         filters.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.OnIndex(parse, index, loggerFactory, (service, output) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            using var corpusIndex = CommonOptions.OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
-            if (corpusIndex is null)
+            var request = new FrequencyRequest(filters.Request(parse, parse.GetValue(query) ?? ""), parse.GetValue(compare), parse.GetValue(limit));
+            var result = service.Frequencies(request);
+            if (parse.GetValue(json))
             {
-                return ExitCodes.BadInput;
-            }
-            try
-            {
-                var request = new FrequencyRequest(filters.Request(parse, parse.GetValue(query) ?? ""), parse.GetValue(compare), parse.GetValue(limit));
-                var result = new SearchService(corpusIndex).Frequencies(request);
-                if (parse.GetValue(json))
-                {
-                    output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
-                    return ExitCodes.Ok;
-                }
-                output.WriteLine($"{result.Documents} documents, {result.Tokens} words, {result.Types} distinct (corpus: {result.CorpusTokens} words)");
-                output.WriteLine("word\tcount\tper million");
-                foreach (var w in result.Words)
-                {
-                    output.WriteLine($"{w.Word}\t{w.Count}\t{w.PerMillion:F0}");
-                }
-                if (result.Keywords is { } keywords)
-                {
-                    output.WriteLine();
-                    output.WriteLine("keyword\tcount\tcorpus\tG2");
-                    foreach (var k in keywords)
-                    {
-                        output.WriteLine($"{k.Word}\t{k.Count}\t{k.Reference}\t{k.LogLikelihood:F1}");
-                    }
-                }
+                output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
                 return ExitCodes.Ok;
             }
-            catch (QueryException e)
+            output.WriteLine($"{result.Documents} documents, {result.Tokens} words, {result.Types} distinct (corpus: {result.CorpusTokens} words)");
+            output.WriteLine("word\tcount\tper million");
+            foreach (var w in result.Words)
             {
-                error.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadQuery;
+                output.WriteLine($"{w.Word}\t{w.Count}\t{w.PerMillion:F0}");
             }
-        });
+            if (result.Keywords is { } keywords)
+            {
+                output.WriteLine();
+                output.WriteLine("keyword\tcount\tcorpus\tG2");
+                foreach (var k in keywords)
+                {
+                    output.WriteLine($"{k.Word}\t{k.Count}\t{k.Reference}\t{k.LogLikelihood:F1}");
+                }
+            }
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 }

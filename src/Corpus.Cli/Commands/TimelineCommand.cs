@@ -15,50 +15,29 @@ internal static class TimelineCommand
         var queries = new Argument<string[]>("query") { Description = "One to four queries, one series each", Arity = new ArgumentArity(1, SearchService.MaxTimelineQueries) };
         var index = CommonOptions.Index();
         var unit = new Option<string>("--unit") { Description = "Period: auto, day, week, month or year", DefaultValueFactory = _ => "auto" };
-        var from = new Option<string?>("--from") { Description = "Earliest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-        var to = new Option<string?>("--to") { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-        var venue = new Option<string[]>("--venue") { Description = "Venue (repeatable: any of them)" };
-        var kind = new Option<string[]>("--kind") { Description = "Kind: 讲话, 考察, 会议, 回信, 报道 (repeatable)" };
         var json = new Option<bool>("--json") { Description = "Write the timeline as JSON (the same as /api/timeline)" };
+        var filters = new FilterOptions();
         var command = new Command("timeline", "Documents and occurrences of each query per day, week, month or year")
         {
-            queries, index, unit, from, to, venue, kind, json,
+            queries, index, unit, json,
         };
-        command.SetAction(parse =>
+        filters.AddTo(command);
+        command.SetAction(parse => CommonOptions.OnIndex(parse, index, loggerFactory, (service, output) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            using var corpusIndex = CommonOptions.OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
-            if (corpusIndex is null)
+            var scope = filters.Request(parse, "");
+            var request = new TimelineRequest(
+                parse.GetRequiredValue(queries), scope.From, scope.To, scope.Venues, scope.Kinds, TimelineUnits.Parse(parse.GetValue(unit)));
+            var result = service.Timeline(request);
+            if (parse.GetValue(json))
             {
-                return ExitCodes.BadInput;
+                output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
             }
-            try
+            else
             {
-                var request = new TimelineRequest(
-                    parse.GetRequiredValue(queries),
-                    parse.GetValue(from) is { } f ? DateBound.Parse(f, upper: false) : null,
-                    parse.GetValue(to) is { } t ? DateBound.Parse(t, upper: true) : null,
-                    parse.GetValue(venue) ?? [],
-                    parse.GetValue(kind) ?? [],
-                    TimelineUnits.Parse(parse.GetValue(unit)));
-                var result = new SearchService(corpusIndex).Timeline(request);
-                if (parse.GetValue(json))
-                {
-                    output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
-                }
-                else
-                {
-                    WriteText(output, result);
-                }
-                return ExitCodes.Ok;
+                WriteText(output, result);
             }
-            catch (QueryException e)
-            {
-                error.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadQuery;
-            }
-        });
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 
