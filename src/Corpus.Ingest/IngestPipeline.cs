@@ -19,7 +19,8 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Hash over the corpus folder's files (relative paths and content hashes), cheap next to a full run.</summary>
-    public static string Fingerprint(string corpusDir)
+    /// <param name="cache">When given, files whose size and modification time it has seen are not read again.</param>
+    public static string Fingerprint(string corpusDir, ProcessingCache? cache = null)
     {
         var files = ListFiles(corpusDir);
         var hashes = new string[files.Count];
@@ -27,6 +28,11 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         {
             try
             {
+                if (cache is not null)
+                {
+                    hashes[i] = cache.Hash(files[i].Path);
+                    return;
+                }
                 using var stream = File.OpenRead(files[i].Path);
                 hashes[i] = Convert.ToHexStringLower(SHA256.HashData(stream));
             }
@@ -38,13 +44,24 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         return Combine(files.Select((f, i) => (f.Relative, hashes[i])));
     }
 
-    public IngestResult Run(string corpusDir, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="cache">When given, only files whose content it does not hold are processed (and then added to it);
+    /// the result is the same as without it.</param>
+    public IngestResult Run(
+        string corpusDir, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, ProcessingCache? cache = null)
     {
         logger.LogInformation("Ingesting {CorpusDir}", corpusDir);
         var clock = Stopwatch.StartNew();
         var files = ListFiles(corpusDir);
-        var ingested = ReadAll(files, progress, cancellationToken);
+        var (ingested, processed) = ReadAll(files, cache, progress, cancellationToken);
         var readTime = clock.Elapsed;
+        if (cache is not null)
+        {
+            cache.Retain(
+                ingested.Select(f => f.ContentHash).ToHashSet(StringComparer.Ordinal), files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
+            logger.LogInformation(
+                "Processed {Processed} of {Files} files; the processing cache in {CacheDir} held the others ({ReadSeconds:F2} s)",
+                processed, files.Count, cache.Folder, readTime.TotalSeconds);
+        }
         foreach (var skipped in ingested.Where(f => f.SkipReason is not null))
         {
             logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
@@ -52,8 +69,11 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var copies = YearInference.FillFromFolder([.. ingested.SelectMany(f => f.Articles)]);
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
+        var dedupeStart = clock.Elapsed;
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
+        var mergeStart = clock.Elapsed;
         var (documents, chosen, notKept) = BuildDocuments(copies, groups);
+        var mergeTime = clock.Elapsed - mergeStart;
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(
             files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
@@ -64,20 +84,24 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             DecodedCharacters = ingested.Sum(f => f.Characters),
             Unaccounted = [.. ingested.SelectMany(f => f.Unaccounted.Select(t => new UnaccountedText(f.File, t))), .. notKept],
             Coverage = Coverage(documents, chosen),
+            FilesProcessed = processed,
         };
         ReportLoss(result);
         var seconds = clock.Elapsed.TotalSeconds;
         logger.LogInformation(
             "Ingested {Files} files ({Bytes} bytes) into {Documents} documents from {Articles} articles: {Duplicates} duplicates merged, "
-            + "{Skipped} files skipped, in {Seconds:F2} s (read and clean {ReadSeconds:F2} s, {MegabytesPerSecond:F1} MB/s)",
+            + "{Skipped} files skipped, in {Seconds:F2} s (read and clean {ReadSeconds:F2} s, group {DedupeSeconds:F2} s, merge "
+            + "{MergeSeconds:F2} s; {MegabytesPerSecond:F1} MB/s)",
             result.Files, bytes, documents.Count, copies.Count, result.DuplicatesMerged, result.Skipped.Count, seconds,
-            readTime.TotalSeconds, bytes / 1e6 / Math.Max(seconds, 1e-9));
+            readTime.TotalSeconds, (mergeStart - dedupeStart).TotalSeconds, mergeTime.TotalSeconds, bytes / 1e6 / Math.Max(seconds, 1e-9));
         return result;
     }
 
-    private static IngestedFile[] ReadAll(List<(string Path, string Relative)> files, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private static (IngestedFile[] Files, int Processed) ReadAll(
+        List<(string Path, string Relative)> files, ProcessingCache? cache, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var results = new IngestedFile[files.Count];
+        var processed = 0;
         var done = 0;
         long bytesDone = 0;
         var articles = 0;
@@ -86,8 +110,13 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var gate = new object();
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            var file = FileProcessor.Process(files[i].Path, files[i].Relative);
+            var wasProcessed = true;
+            var file = cache is null ? FileProcessor.Process(files[i].Path, files[i].Relative) : cache.Get(files[i].Path, files[i].Relative, out wasProcessed);
             results[i] = file;
+            if (wasProcessed)
+            {
+                Interlocked.Increment(ref processed);
+            }
             Interlocked.Increment(ref done);
             Interlocked.Add(ref bytesDone, file.Bytes);
             Interlocked.Add(ref articles, file.Articles.Count);
@@ -103,7 +132,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
                 }
             }
         });
-        return results;
+        return (results, processed);
     }
 
     /// <summary>Logs what the no-loss check found, and a dropped share above <see cref="DroppedShareWarning"/>.</summary>

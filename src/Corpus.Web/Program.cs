@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Corpus.Ingest;
+using Corpus.Ingest.Processing;
 using Corpus.Search;
 using Corpus.Search.Json;
 using Corpus.Web.Api;
@@ -29,6 +30,8 @@ builder.Services.AddSingleton(services => CorpusPaths.From(
 builder.Services.AddSingleton(services => new CorpusIndex(
     services.GetRequiredService<CorpusPaths>().IndexDir, services.GetRequiredService<ILogger<CorpusIndex>>()));
 builder.Services.AddSingleton<IngestPipeline>();
+builder.Services.AddSingleton(services => new ProcessingCache(
+    ProcessingCache.BesideIndex(services.GetRequiredService<CorpusPaths>().IndexDir), services.GetRequiredService<ILogger<ProcessingCache>>()));
 builder.Services.AddSingleton<CorpusIndexer>();
 builder.Services.AddSingleton<SearchService>();
 builder.Services.AddSingleton<IndexReadiness>();

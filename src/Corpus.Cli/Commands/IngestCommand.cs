@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Corpus.Ingest;
 using Corpus.Ingest.Model;
+using Corpus.Ingest.Processing;
 using Corpus.Search;
 using Corpus.Search.Indexing;
 using Corpus.Search.Json;
@@ -31,8 +32,9 @@ internal static class IngestCommand
             var indexDir = parse.GetRequiredValue(index);
             var clock = Stopwatch.StartNew();
             using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
+            var cache = new ProcessingCache(ProcessingCache.BesideIndex(indexDir.FullName), loggerFactory.CreateLogger<ProcessingCache>());
             var indexer = new CorpusIndexer(
-                new IngestPipeline(loggerFactory.CreateLogger<IngestPipeline>()), corpusIndex, loggerFactory.CreateLogger<CorpusIndexer>());
+                new IngestPipeline(loggerFactory.CreateLogger<IngestPipeline>()), corpusIndex, loggerFactory.CreateLogger<CorpusIndexer>(), cache);
             if (corpusIndex.Verify() is { Condition: IndexCondition.Damaged } check)
             {
                 error.WriteLine($"warning: {indexDir.FullName}: the index is damaged ({check.Problem}); rebuilding it");
@@ -55,7 +57,7 @@ internal static class IngestCommand
             }
             output.WriteLine(result is null
                 ? $"Index is current: {stats.Documents} documents from {stats.Files} files ({clock.Elapsed.TotalSeconds:F1} s)"
-                : $"Read {result.Files} files ({result.Bytes / 1e6:F1} MB): {result.Files - result.Skipped.Count} ingested, " +
+                : $"Read {result.Files} files ({result.Bytes / 1e6:F1} MB, {result.FilesProcessed} processed, the others unchanged): {result.Files - result.Skipped.Count} ingested, " +
                   $"{result.Skipped.Count} skipped; {stats.Documents} documents, {result.DuplicatesMerged} duplicates merged, in {clock.Elapsed.TotalSeconds:F1} s " +
                   $"({result.Bytes / 1e6 / clock.Elapsed.TotalSeconds:F1} MB/s)");
             if (result is not null)

@@ -41,6 +41,12 @@ internal sealed class ShingleSketch
     /// <summary>Sorted, distinct sampled hashes of <see cref="AnchorLength"/>-character shingles, for finding partial copies.</summary>
     public ulong[] Anchors { get; }
 
+    /// <summary>A sketch as <see cref="Create"/> made it before, from its parts (read back from the processing cache).</summary>
+    internal static ShingleSketch Restore(ulong contentHash, int length, ulong[] minHash, ulong[] samples, ulong[] anchors) =>
+        minHash.Length == Bins
+            ? new ShingleSketch(contentHash, length, minHash, samples, anchors)
+            : throw new InvalidDataException($"a sketch has {Bins} MinHash bins, not {minHash.Length}");
+
     public static ShingleSketch Create(ReadOnlySpan<char> folded)
     {
         var minHash = new ulong[Bins];

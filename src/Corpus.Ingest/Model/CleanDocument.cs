@@ -71,6 +71,9 @@ public sealed record IngestResult(
     int DuplicatesMerged,
     IReadOnlyList<DroppedText> Dropped)
 {
+    /// <summary>Files read and processed in this run; the others came from the processing cache unchanged.</summary>
+    public int FilesProcessed { get; init; }
+
     /// <summary>Characters of all decoded files, the measure for the share of text dropped.</summary>
     public long DecodedCharacters { get; init; }
 

@@ -23,7 +23,12 @@ internal static class FileProcessor
         {
             return new IngestedFile(relativePath, 0, "", [], $"cannot be read: {e.Message}", []);
         }
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return Process(relativePath, bytes, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    /// <param name="hash">The SHA-256 of <paramref name="bytes"/>, lower-case hex.</param>
+    public static IngestedFile Process(string relativePath, byte[] bytes, string hash)
+    {
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Text is null)
         {

@@ -1,16 +1,19 @@
 using Corpus.Ingest;
 using Corpus.Ingest.Model;
+using Corpus.Ingest.Processing;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Search;
 
 /// <summary>Brings the index up to date with a corpus folder: does nothing when its fingerprint and the code that wrote it are unchanged.</summary>
-public sealed class CorpusIndexer(IngestPipeline pipeline, CorpusIndex index, ILogger<CorpusIndexer> logger)
+/// <param name="cache">The processing cache, so that only new and changed files are processed again; without one
+/// (benchmarks of a full ingest) every file is.</param>
+public sealed class CorpusIndexer(IngestPipeline pipeline, CorpusIndex index, ILogger<CorpusIndexer> logger, ProcessingCache? cache = null)
 {
     /// <returns>The ingest result when it ran, null when the index was already current.</returns>
     public IngestResult? EnsureCurrent(string corpusDir, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var fingerprint = IngestPipeline.Fingerprint(corpusDir);
+        var fingerprint = IngestPipeline.Fingerprint(corpusDir, cache);
         if (index.Damaged)
         {
             logger.LogWarning("Index {IndexDir} is damaged: rebuilding it from {CorpusDir}", index.IndexDir, corpusDir);
@@ -28,7 +31,7 @@ public sealed class CorpusIndexer(IngestPipeline pipeline, CorpusIndex index, IL
             logger.LogInformation("Index {IndexDir} is current with {CorpusDir}", index.IndexDir, corpusDir);
             return null;
         }
-        var result = pipeline.Run(corpusDir, progress, cancellationToken);
+        var result = pipeline.Run(corpusDir, progress, cancellationToken, cache);
         index.Replace(result, progress, cancellationToken);
         return result;
     }

@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+
+namespace Corpus.Ingest.Processing;
+
+/// <summary>
+/// What reading, decoding, normalizing, splitting and sketching made of each file, keyed by the SHA-256 of its content,
+/// so that a re-ingest processes only files that are new or changed. Everything that looks across files (years from the
+/// folder, deduplication, merging, ids) runs again over the cached results each time, so the outcome is that of a clean
+/// ingest. Entries live in memory for the life of the process and on disk in a folder beside the index, under the
+/// <see cref="Stamp"/> of the code that made them: another build's entries are discarded, and an entry that is damaged
+/// or unreadable is logged and made again, never used.
+/// </summary>
+public sealed class ProcessingCache
+{
+    /// <summary>Files modified this recently may still change within the clock's resolution: they are hashed every time.</summary>
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    private readonly ILogger<ProcessingCache> logger;
+    private readonly string entriesDir;
+    private readonly ConcurrentDictionary<string, IngestedFile> memory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> stats = new(StringComparer.Ordinal);
+    private readonly Lazy<ConcurrentDictionary<string, byte>> onDisk;
+
+    /// <param name="folder">The cache's folder (created when missing); entries go into a subfolder named by <see cref="Stamp"/>.</param>
+    public ProcessingCache(string folder, ILogger<ProcessingCache> logger)
+    {
+        Folder = Path.GetFullPath(folder);
+        this.logger = logger;
+        entriesDir = Path.Combine(Folder, Stamp);
+        onDisk = new Lazy<ConcurrentDictionary<string, byte>>(OpenFolder);
+    }
+
+    /// <summary>The folder beside an index that holds its corpus's processing cache.</summary>
+    public static string BesideIndex(string indexDir) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(indexDir)) + ".cache";
+
+    /// <summary>Identifies the ingest code: deterministic builds give equal module ids for equal code, so any change to a
+    /// rule (or to this format) gives new entries.</summary>
+    public static string Stamp { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+        typeof(ProcessingCache).Assembly.ManifestModule.ModuleVersionId.ToString())))[..16];
+
+    public string Folder { get; }
+
+    /// <summary>The SHA-256 of a file's content; a file whose size and modification time are unchanged since it was last
+    /// hashed in this process is not read again.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
+    public string Hash(string path) => Hash(path, out _);
+
+    /// <summary>The file as processed: from memory, from disk, or processed now and stored.</summary>
+    /// <param name="processed">True when the file was processed now (new or changed content, or a missing or damaged entry).</param>
+    internal IngestedFile Get(string path, string relativePath, out bool processed)
+    {
+        string hash;
+        byte[]? bytes;
+        try
+        {
+            hash = Hash(path, out bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            processed = true;
+            return FileProcessor.Process(path, relativePath);
+        }
+        processed = false;
+        if (memory.TryGetValue(hash, out var known) || (known = Load(hash, relativePath)) is not null)
+        {
+            memory.TryAdd(hash, known);
+            return known.File == relativePath ? known : Restamp(known, relativePath);
+        }
+        processed = true;
+        if (bytes is null)
+        {
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return FileProcessor.Process(path, relativePath);
+            }
+            var again = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (again != hash)
+            {
+                // Changed between hashing and reading: key the result by what was processed.
+                stats.TryRemove(path, out _);
+                hash = again;
+            }
+        }
+        var file = FileProcessor.Process(relativePath, bytes, hash);
+        memory[hash] = file;
+        Store(file);
+        return file;
+    }
+
+    /// <summary>Forgets, in memory and on disk, every entry whose content is not among <paramref name="hashes"/> (files
+    /// removed or changed since).</summary>
+    internal void Retain(IReadOnlySet<string> hashes, IReadOnlySet<string> paths)
+    {
+        foreach (var hash in memory.Keys.Where(h => !hashes.Contains(h)))
+        {
+            memory.TryRemove(hash, out _);
+        }
+        foreach (var path in stats.Keys.Where(p => !paths.Contains(p)))
+        {
+            stats.TryRemove(path, out _);
+        }
+        var deleted = 0;
+        foreach (var hash in onDisk.Value.Keys.Where(h => !hashes.Contains(h)))
+        {
+            onDisk.Value.TryRemove(hash, out _);
+            try
+            {
+                File.Delete(EntryPath(hash));
+                deleted++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning("Cannot delete the processing cache entry {Entry}: {Problem}", EntryPath(hash), e.Message);
+            }
+        }
+        if (deleted > 0)
+        {
+            logger.LogInformation("Deleted {Deleted} processing cache entries of files no longer in the corpus", deleted);
+        }
+    }
+
+    private string Hash(string path, out byte[]? bytes)
+    {
+        bytes = null;
+        var info = new FileInfo(path);
+        var (length, modified) = (info.Length, info.LastWriteTimeUtc);
+        if (stats.TryGetValue(path, out var known) && known.Length == length && known.Modified == modified)
+        {
+            return known.Hash;
+        }
+        bytes = File.ReadAllBytes(path);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (bytes.LongLength == length && modified < DateTime.UtcNow - RacyWindow)
+        {
+            stats[path] = (length, modified, hash);
+        }
+        return hash;
+    }
+
+    private static IngestedFile Restamp(IngestedFile file, string relativePath) => file with
+    {
+        File = relativePath,
+        Articles = [.. file.Articles.Select(a => a with { File = relativePath })],
+        Dropped = [.. file.Dropped.Select(d => d with { File = relativePath })],
+    };
+
+    private IngestedFile? Load(string hash, string relativePath)
+    {
+        if (!onDisk.Value.ContainsKey(hash))
+        {
+            return null;
+        }
+        var path = EntryPath(hash);
+        try
+        {
+            return CacheEntryFormat.Read(File.ReadAllBytes(path), Stamp, hash, relativePath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            logger.LogWarning("Ignoring the processing cache entry {Entry} ({Problem}): processing {File} again", path, e.Message, relativePath);
+            onDisk.Value.TryRemove(hash, out _);
+            return null;
+        }
+    }
+
+    private void Store(IngestedFile file)
+    {
+        var path = EntryPath(file.ContentHash);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temporary, CacheEntryFormat.Write(file, Stamp));
+            // Readers see a whole entry or none; a process killed before the move leaves a .tmp file, swept on the next start.
+            File.Move(temporary, path, overwrite: true);
+            onDisk.Value[file.ContentHash] = 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache that cannot be written costs time on the next ingest, never correctness.
+            logger.LogWarning("Cannot write the processing cache entry {Entry}: {Problem}", path, e.Message);
+            TryDelete(temporary);
+        }
+    }
+
+    private string EntryPath(string hash) => Path.Combine(entriesDir, hash[..2], hash);
+
+    /// <summary>Discards other builds' entries and unfinished writes, and lists the entries on disk.</summary>
+    private ConcurrentDictionary<string, byte> OpenFolder()
+    {
+        var entries = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        try
+        {
+            Directory.CreateDirectory(entriesDir);
+            foreach (var other in Directory.EnumerateDirectories(Folder).Where(d => Path.GetFileName(d) != Stamp))
+            {
+                logger.LogInformation("Discarding the processing cache {Folder} of another build of the ingest", other);
+                Directory.Delete(other, recursive: true);
+            }
+            foreach (var file in Directory.EnumerateFiles(entriesDir, "*", SearchOption.AllDirectories))
+            {
+                if (file.EndsWith(".tmp", StringComparison.Ordinal))
+                {
+                    TryDelete(file);
+                }
+                else
+                {
+                    entries[Path.GetFileName(file)] = 0;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("Cannot use the processing cache in {Folder}: {Problem}", Folder, e.Message);
+        }
+        return entries;
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next sweep.
+        }
+    }
+}
