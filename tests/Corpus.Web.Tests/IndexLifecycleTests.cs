@@ -121,10 +121,21 @@ public sealed class IndexLifecycleTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
         var live = await client.GetAsync("/healthz/live");
         Assert.Equal((HttpStatusCode.OK, "live"), (live.StatusCode, await live.Content.ReadAsStringAsync()));
-        var search = await client.GetAsync("/api/search?q=的");
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, search.StatusCode);
-        Assert.Contains(JsonDocument.Parse(await search.Content.ReadAsStringAsync()).RootElement.EnumerateObject(),
-            p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString()!.Contains("索引不可用", StringComparison.Ordinal));
+        // Nothing of a damaged index is served: every page and API call says so.
+        foreach (var path in new[] { "/api/search?q=的", "/api/stats", "/api/documents/abc" })
+        {
+            var api = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("索引文件已损坏", JsonDocument.Parse(await api.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        }
+        foreach (var path in new[] { "/", "/search?q=的", "/about", "/concordance?q=的" })
+        {
+            var page = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("索引文件已损坏，且没有可供重建的语料", await page.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]

@@ -53,10 +53,10 @@ public sealed class IngestHostedService(
                 readiness.MarkNotReady("first ingest running");
                 break;
             case IndexCondition.Damaged when paths.CorpusDir is null:
-                readiness.MarkFailed($"the index is damaged ({check.Problem}) and no corpus is configured to rebuild it from");
+                readiness.MarkFailed($"the index is damaged ({check.Problem}) and no corpus is configured to rebuild it from", damaged: true);
                 break;
             case IndexCondition.Damaged:
-                readiness.MarkNotReady($"the index is damaged ({check.Problem}); rebuilding it from the corpus");
+                readiness.MarkNotReady($"the index is damaged ({check.Problem}); rebuilding it from the corpus", damaged: true);
                 break;
         }
         if (paths.CorpusDir is not null)

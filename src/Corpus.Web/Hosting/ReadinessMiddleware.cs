@@ -1,9 +1,12 @@
 using System.Net;
 using Corpus.Web.Api;
+using Corpus.Web.Pages;
 
 namespace Corpus.Web.Hosting;
 
-/// <summary>Answers 503 with a friendly message while there is no index to serve; /healthz and static files pass.</summary>
+/// <summary>Answers 503 with a message saying why while there is no index to serve (no index yet, or a damaged one being
+/// rebuilt: its readable part is not served, since a damaged file makes queries miss documents), as an HTML page, or as
+/// problem details under /api; /healthz passes.</summary>
 public sealed class ReadinessMiddleware(RequestDelegate next, IndexReadiness readiness)
 {
     private const int RetryAfterSeconds = 10;
@@ -15,9 +18,18 @@ public sealed class ReadinessMiddleware(RequestDelegate next, IndexReadiness rea
             await next(context);
             return;
         }
-        var message = readiness.Failed
-            ? "索引不可用，检索暂停。请查看服务器日志。"
-            : "正在导入语料并建立索引，请稍候片刻再试。";
+        var message = (readiness.Damaged, readiness.Failed) switch
+        {
+            (true, true) => "索引文件已损坏，且没有可供重建的语料，暂时无法检索。请联系网站管理员。",
+            (true, false) => "索引文件已损坏，正在根据语料重建。损坏的索引会漏掉文档，因此重建完成前暂停检索，请稍候再试。",
+            (false, true) => "索引不可用，检索暂停。请查看服务器日志。",
+            _ => "正在导入语料并建立索引，请稍候片刻再试。",
+        };
+        if (readiness.Ingest?.Progress is { } progress)
+        {
+            var unit = progress.Stage is "index" or "commit" ? "篇文档" : "个文件";
+            message += $"（进度：{AboutModel.StageLabel(progress.Stage)}，{progress.FilesDone:N0}/{progress.FilesTotal:N0} {unit}）";
+        }
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (context.Request.Path.StartsWithSegments("/api"))
