@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Corpus.Ingest.Model;
 using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,29 @@ public sealed class ReadinessTests
         Assert.StartsWith(mediaType, context.Response.ContentType);
         var body = Body(context);
         Assert.Contains("正在导入语料", mediaType == "application/problem+json" ? JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString() : body);
+    }
+
+    [Theory]
+    [InlineData("/search?q=的", "text/html")]
+    [InlineData("/about", "text/html")]
+    [InlineData("/api/search?q=的", "application/problem+json")]
+    [InlineData("/api/stats", "application/problem+json")]
+    public async Task While_a_damaged_index_is_rebuilt_nothing_of_it_is_served_and_every_answer_says_why(string path, string mediaType)
+    {
+        var readiness = new IndexReadiness();
+        readiness.MarkNotReady("the index is damaged (CorruptIndexException: checksum failed); rebuilding it from the corpus", damaged: true);
+        readiness.IngestStarted();
+        readiness.ReportProgress(new IngestProgress("read", 1234, 5678, 1_000_000, 1300));
+
+        var (context, passed) = await Invoke(readiness, path);
+
+        Assert.False(passed);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
+        Assert.StartsWith(mediaType, context.Response.ContentType);
+        var body = Body(context);
+        var message = mediaType == "application/problem+json" ? JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString() : body;
+        Assert.Contains("索引文件已损坏，正在根据语料重建", message);
+        Assert.Contains("1,234/5,678", message);
     }
 
     [Fact]
