@@ -49,7 +49,7 @@ wait_ready() { for _ in $(seq 1 6000); do curl -fs "http://127.0.0.1:$port/healt
 # The probe loop: one line per answer, "epoch-seconds status path".
 start_probes() {
   (while true; do
-     for path in "/api/search?q=%E4%B8%AD%E5%9B%BD&size=20" "/search?q=%E5%8F%91%E5%B1%95" "/healthz/ready"; do
+     for path in "/api/search?q=%E4%B8%AD%E5%9B%BD&size=20" "/?q=%E5%8F%91%E5%B1%95" "/healthz/ready"; do
        echo "$(now) $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$path") $path"
      done
    done >>"$work/probes.txt") &
