@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Corpus.Ingest;
 using Corpus.Search;
 using Corpus.Search.Json;
 using Corpus.Web.Api;
@@ -24,13 +23,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     // Long queries must reach the app, which answers 400 with a message rather than Kestrel's bare 414.
     kestrel.Limits.MaxRequestLineSize = 64 * 1024);
 
-builder.Services.AddSingleton(services => CorpusPaths.From(
-    services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
-builder.Services.AddSingleton(services => new CorpusIndex(
-    services.GetRequiredService<CorpusPaths>().IndexDir, services.GetRequiredService<ILogger<CorpusIndex>>()));
-builder.Services.AddSingleton<IngestPipeline>();
-builder.Services.AddSingleton<CorpusIndexer>();
-builder.Services.AddSingleton<SearchService>();
+builder.Services.AddCorpusPaths();
+builder.Services.AddCorpusSearch(services => services.GetRequiredService<CorpusPaths>().IndexDir);
 builder.Services.AddSingleton<IndexReadiness>();
 builder.Services.AddHostedService<IngestHostedService>();
 builder.Services.AddCorpusHealthChecks();
