@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Corpus.Ingest;
+using Corpus.Ingest.Processing;
 using Corpus.Bench.Evaluation;
 using Corpus.Search;
 using Corpus.Search.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands.Bench;
@@ -55,15 +57,14 @@ internal static class BenchIngestCommand
             for (var i = 0; i < count; i++)
             {
                 // Every run builds from nothing (DirectoryInfo.Exists would answer from its first look).
-                if (Directory.Exists(indexDir.FullName))
+                foreach (var folder in new[] { indexDir.FullName, ProcessingCache.BesideIndex(indexDir.FullName) }.Where(Directory.Exists))
                 {
-                    Directory.Delete(indexDir.FullName, recursive: true);
+                    Directory.Delete(folder, recursive: true);
                 }
                 var clock = Stopwatch.StartNew();
-                using (var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>()))
+                using (var services = CommonOptions.Services(indexDir, loggerFactory))
                 {
-                    var indexer = new CorpusIndexer(pipeline, corpusIndex, loggerFactory.CreateLogger<CorpusIndexer>());
-                    var result = indexer.EnsureCurrent(corpusDir.FullName, cancellationToken: cancellationToken)!;
+                    var result = services.GetRequiredService<CorpusIndexer>().EnsureCurrent(corpusDir.FullName, cancellationToken: cancellationToken)!;
                     indexRates.Add(result.Bytes / 1e6 / clock.Elapsed.TotalSeconds);
                 }
                 indexBytes = Directory.EnumerateFiles(indexDir.FullName, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
