@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # HTTP load test of /api/search against the in-process figures for the same queries and the same request:
 #   bench/load.sh INDEX_DIR [QUERIES_TSV]
-# 1. `corpus bench query` on the 200 phrase queries (single thread, in process; the "api" mode is /api/search's request);
+# 1. `corpus bench query` on the 200 phrase queries (single thread, in process; the "api" mode is /api/search's request),
+#    once with every search on one core (--parts 1) and once as a lone search runs (on every core);
 # 2. the site on that index (no ingest, no rate limit), wrk with 1 connection (latency) and with 32 connections for 30 s
 #    (throughput), cycling through the same queries.
 set -euo pipefail
@@ -19,7 +20,10 @@ awk -F'\t' '{ q = ""; for (i = 3; i <= NF; i++) if ($i != "") q = q (q == "" ? "
 
 dotnet publish "$root/src/Corpus.Cli" -c Release -o "$work/cli" >/dev/null
 dotnet publish "$root/src/Corpus.Web" -c Release -o "$work/web" >/dev/null
-echo "== in process, single thread"
+# One core (--parts 1): the reference for the throughput of both cores under load; then as a lone query runs.
+echo "== in process, single thread, one core per search"
+"$work/cli/corpus" bench query --index "$index" --queries "$work/queries.tsv" --runs 3 --parts 1
+echo "== in process, single thread, a lone search on every core"
 "$work/cli/corpus" bench query --index "$index" --queries "$work/queries.tsv" --runs 3
 
 port=5077

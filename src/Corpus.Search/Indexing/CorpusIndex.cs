@@ -284,8 +284,8 @@ public sealed class CorpusIndex : IDisposable
         }
     }
 
-    /// <summary>Most ranges one search is cut into (see <see cref="Querying.PartitionedSearch"/>): one per core by default.</summary>
-    internal int SearchParts { get; init; } = Environment.ProcessorCount;
+    /// <summary>Most ranges one search is cut into (see <see cref="Querying.PartitionedSearch"/>): one per core by default, 1 keeps every search on one core.</summary>
+    public int SearchParts { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
     /// Runs a search with the number of ranges it may cut the index into: all of <see cref="SearchParts"/> while it is
