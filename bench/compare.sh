@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Corpus against the plain Lucene.Net baseline (../shared/bench/baseline), side by side in one run, as ratios:
-#   bench/compare.sh [--corpus-index DIR] [--baseline-index DIR] [--passes N] [--ingest] [--cli DIR]
+#   bench/compare.sh [--corpus-index DIR] [--baseline-index DIR] [--docs JSONL] [--raw DIR] [--queries TSV]
+#                    [--passes N] [--ingest] [--cli DIR]
+# Defaults: the shared 100k set in /work/bench100k (Corpus index idx-main, baseline input n100k/docs.jsonl, LnBench);
+# the baseline index is built once into --baseline-index when missing.
 # Each pass runs the baseline's query modes and `corpus bench query` over the same queries (every phrase of every
 # row; a two-phrase row is both, AND), alternating which goes first; the table gives medians over passes of each
 # pass's p50/p95/p99 and the ratio Corpus / baseline. --ingest also indexes afresh with both (a fresh `corpus ingest`
@@ -32,8 +35,9 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-lock=$set100k/heavy.lock
-heavy() { if [ -e "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
+# Every heavy step holds the shared machine's lock (LOCK= for none, e.g. on a small corpus or a quiet machine).
+lock=${LOCK-$set100k/heavy.lock}
+heavy() { if [ -n "$lock" ] && [ -e "$lock" ]; then flock "$lock" "$@"; else "$@"; fi; }
 work=$(mktemp -d /tmp/bench-compare.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 if [ -z "$cli" ]; then
