@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
 # HTTP load test of /api/search against the in-process figures for the same queries and the same request:
 #   bench/load.sh INDEX_DIR [QUERIES_TSV]
-# 1. `corpus bench query` on the 200 phrase queries (single thread, in process; the "api" mode is /api/search's request);
+# 1. `corpus bench query` on the 200 phrase queries (single thread, in process; the "api" mode is /api/search's request),
+#    once with every search on one core (--parts 1) and once as a lone search runs (on every core);
 # 2. the site on that index (no ingest, no rate limit), wrk with 1 connection (latency) and with 32 connections for 30 s
 #    (throughput), cycling through the same queries.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 index=$(cd "${1:?usage: bench/load.sh INDEX_DIR [QUERIES_TSV]}" && pwd)
 tsv=${2:-$root/bench/queries.tsv}
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
+wrk=${WRK:-wrk}
+command -v "$wrk" >/dev/null || { echo "wrk is missing: apt-get install wrk (or WRK=/path/to/wrk)" >&2; exit 2; }
 work=$(mktemp -d)
-# The 200 phrase queries: the random and two-phrase rows (the fixed common terms are left out).
+# The 200 phrase queries: the random and two-phrase rows (the fixed common terms are left out), each with every
+# phrase of its row, quoted (a two-phrase row asks for both), as `corpus bench query` reads them.
 awk -F'\t' '$2 != "fixed"' "$tsv" | head -200 > "$work/queries.tsv"
-cut -f3 "$work/queries.tsv" > "$work/queries.txt"
+awk -F'\t' '{ q = ""; for (i = 3; i <= NF; i++) if ($i != "") q = q (q == "" ? "" : " ") "\"" $i "\""; print q }' \
+  "$work/queries.tsv" > "$work/queries.txt"
 
 dotnet publish "$root/src/Corpus.Cli" -c Release -o "$work/cli" >/dev/null
 dotnet publish "$root/src/Corpus.Web" -c Release -o "$work/web" >/dev/null
-echo "== in process, single thread"
+# One core (--parts 1): the reference for the throughput of both cores under load; then as a lone query runs.
+echo "== in process, single thread, one core per search"
+"$work/cli/corpus" bench query --index "$index" --queries "$work/queries.tsv" --runs 3 --parts 1
+echo "== in process, single thread, a lone search on every core"
 "$work/cli/corpus" bench query --index "$index" --queries "$work/queries.tsv" --runs 3
 
 port=5077
@@ -27,12 +34,12 @@ server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/healthz" | grep -q ready && break; sleep 1; done
 # Warm-up: tiered compilation settles and the index pages are cached before anything is measured.
-wrk -t1 -c1 -d10s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt" >/dev/null
-wrk -t2 -c32 -d10s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt" >/dev/null
+"$wrk" -t1 -c1 -d10s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt" >/dev/null
+"$wrk" -t2 -c32 -d10s -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt" >/dev/null
 # One connection: the latency HTTP adds to a request (compare p50 with the in-process "api" p50).
 echo "== HTTP, one connection: wrk -t1 -c1 -d15s"
-wrk -t1 -c1 -d15s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt"
+"$wrk" -t1 -c1 -d15s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt"
 # 32 connections: throughput with both cores busy (compare requests/s with the in-process "api" queries/s).
 echo "== HTTP, wrk -t2 -c32 -d30s"
-wrk -t2 -c32 -d30s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt"
+"$wrk" -t2 -c32 -d30s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt"
 echo "server peak RSS: $(grep VmHWM /proc/$(pgrep -f "Corpus.Web.dll --urls http://127.0.0.1:$port" | head -1)/status | awk '{print $2/1024 " MB"}')"

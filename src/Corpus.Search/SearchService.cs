@@ -50,7 +50,7 @@ public sealed partial class SearchService(CorpusIndex index)
         {
             return new SearchResult(0, 0, [], Empty, segmentation, clock.Elapsed.TotalMilliseconds);
         }
-        var (collector, topDocs, occurrenceTotal) = Collect(searcher, parsed, request, options, (long)request.Page * request.Size);
+        var (collected, occurrenceTotal, topDocs) = index.Partitioned(parts => Collect(searcher, parsed, request, options, (long)request.Page * request.Size, parts));
         var hits = new List<SearchHit>();
         var phrases = parsed.BodyPhrases.ToList();
         var titlePhrases = parsed.TitlePhrases.ToList();
@@ -81,8 +81,8 @@ public sealed partial class SearchService(CorpusIndex index)
                 stored.Get(FieldNames.Venue), stored.Get(FieldNames.Kind), float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
                 occurrences, snippets, titleHits));
         }
-        var facets = options.Facets ? collector.Counts() : Empty;
-        return new SearchResult(collector.Total, occurrenceTotal?.Total ?? 0, hits, facets, segmentation, clock.Elapsed.TotalMilliseconds);
+        var facets = options.Facets ? collected.Counts() : Empty;
+        return new SearchResult(collected.Total, occurrenceTotal, hits, facets, segmentation, clock.Elapsed.TotalMilliseconds);
     }
 
     /// <returns>Null when no document has this id.</returns>
@@ -224,27 +224,48 @@ public sealed partial class SearchService(CorpusIndex index)
     private static readonly FacetCounts Empty = new(
         new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
 
-    private static (FacetingCollector Collector, Func<int, int, ScoreDoc[]> TopDocs, OccurrenceTotalCollector? Occurrences) Collect(
-        IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, SearchOptions options, long wanted)
+    /// <summary>
+    /// Runs the query in <paramref name="parts"/> ranges of documents at once (see <see cref="PartitionedSearch"/>), each
+    /// with its own collectors, and merges them: totals and facet counts add up, top hits merge by score or date
+    /// (ties in document order, as one pass would break them).
+    /// </summary>
+    private static (FacetingCollector Collected, long Occurrences, Func<int, int, ScoreDoc[]> TopDocs) Collect(
+        IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, SearchOptions options, long wanted, int parts)
     {
         var reader = searcher.IndexReader;
         var venues = FacetOrdinals.For(reader, FieldNames.Venue);
         var kinds = FacetOrdinals.For(reader, FieldNames.Kind);
+        var filter = Filter(request, venues, kinds);
         var numHits = (int)Math.Clamp(wanted, 1, Math.Max(1, reader.MaxDoc));
         // Without a query there is nothing to rank by: newest first is the useful order for browsing.
         var sort = parsed.MatchesAll && request.Sort == SearchSort.Relevance ? SearchSort.Date : request.Sort;
-        Func<int, int, ScoreDoc[]> topDocs;
-        ICollector top;
-        if (sort == SearchSort.Relevance)
+        var window = sort == SearchSort.Relevance ? (int)Math.Clamp(Math.Max(wanted, RescoreWindow), 1, Math.Max(1, reader.MaxDoc)) : numHits;
+        var dateSort = sort == SearchSort.Relevance ? null : DateSort(sort == SearchSort.Date);
+        var phrases = options.Occurrences && !parsed.MatchesAll ? parsed.Required.SelectMany(c => c.Alternatives).Distinct().ToList() : null;
+        var chains = PartitionedSearch.Run(searcher, LuceneQueryBuilder.Match(parsed), parts, () =>
         {
-            var window = (int)Math.Clamp(Math.Max(wanted, RescoreWindow), 1, Math.Max(1, reader.MaxDoc));
-            var scored = TopScoreDocCollector.Create(window, docsScoredInOrder: true);
+            ICollector top = dateSort is null
+                ? TopScoreDocCollector.Create(window, docsScoredInOrder: true)
+                : TopFieldCollector.Create(dateSort, numHits, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
+            // Occurrences are added up over the documents the filters accept, so they wrap the top-hits collector.
+            var occurrences = phrases is null ? null : new OccurrenceTotalCollector(top, phrases);
+            var collector = new FacetingCollector(occurrences ?? top, filter, venues, kinds, DateKeys.For(reader), options.Facets);
+            return ((Facets: collector, Top: (ITopDocsCollector)top, Occurrences: occurrences), VerifyingCollector.Around(collector, parsed));
+        });
+        var merged = chains[0].Facets;
+        foreach (var chain in chains.Skip(1))
+        {
+            merged.Add(chain.Facets);
+        }
+        var shards = chains.Select(c => c.Top.GetTopDocs()).ToArray();
+        Func<int, int, ScoreDoc[]> topDocs;
+        if (dateSort is null)
+        {
             var rank = LuceneQueryBuilder.Rank(parsed);
-            top = scored;
             topDocs = (start, size) =>
             {
                 // Only the first window is re-ranked, so the order (and paging through it) does not depend on the page.
-                var first = scored.GetTopDocs().ScoreDocs;
+                var first = TopDocs.Merge(null, window, shards).ScoreDocs;
                 var ranked = rank is null
                     ? first
                     : WordsRescorer.Rescore(searcher, first[..Math.Min(RescoreWindow, first.Length)], rank).Concat(first.Skip(RescoreWindow));
@@ -253,16 +274,9 @@ public sealed partial class SearchService(CorpusIndex index)
         }
         else
         {
-            var byDate = TopFieldCollector.Create(DateSort(sort == SearchSort.Date), numHits, false, true, false, false);
-            (top, topDocs) = (byDate, (start, size) => byDate.GetTopDocs(start, size).ScoreDocs);
+            topDocs = (start, size) => TopDocs.Merge(dateSort, start, size, shards).ScoreDocs;
         }
-        // Occurrences are added up over the documents the filters accept, so they wrap the top-hits collector.
-        var occurrences = options.Occurrences && !parsed.MatchesAll
-            ? new OccurrenceTotalCollector(top, [.. parsed.Required.SelectMany(c => c.Alternatives).Distinct()])
-            : null;
-        var collector = new FacetingCollector(occurrences ?? top, Filter(request, venues, kinds), venues, kinds, DateKeys.For(reader), options.Facets);
-        searcher.Search(LuceneQueryBuilder.Match(parsed), VerifyingCollector.Around(collector, parsed));
-        return (collector, topDocs, occurrences);
+        return (merged, chains.Sum(c => c.Occurrences?.Total ?? 0), topDocs);
     }
 
     /// <summary>Newest or oldest first; documents without a date come last either way.</summary>

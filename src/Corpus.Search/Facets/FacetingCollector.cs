@@ -77,6 +77,23 @@ internal sealed class FacetingCollector(
         }
     }
 
+    /// <summary>Adds the total and the counts of a collector that saw another range of documents (see <see cref="Querying.PartitionedSearch"/>).</summary>
+    public void Add(FacetingCollector other)
+    {
+        Total += other.Total;
+        AddTo(venueCounts, other.venueCounts);
+        AddTo(kindCounts, other.kindCounts);
+        AddTo(yearCounts, other.yearCounts);
+    }
+
+    private static void AddTo(int[] counts, int[] more)
+    {
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] += more[i];
+        }
+    }
+
     public FacetCounts Counts() => new(
         Named(venues.Labels, venueCounts),
         Named(kinds.Labels, kindCounts),

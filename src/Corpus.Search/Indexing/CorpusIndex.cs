@@ -26,14 +26,15 @@ public sealed class CorpusIndex : IDisposable
     /// <summary>Why the index could not be opened, until a rebuild replaces it.</summary>
     private volatile string? openFailure;
 
+    /// <summary>Searches running now (see <see cref="Partitioned{T}"/>).</summary>
+    private int searching;
+
     public CorpusIndex(string indexDir, ILogger<CorpusIndex> logger)
     {
         IndexDir = indexDir;
         this.logger = logger;
-        // Not MMapDirectory (what FSDirectory.Open picks): Lucene.Net tracks every clone of a mapped input in a weak map
-        // that each new clone scans, so per-query cost grew with uncollected garbage (throughput fell 40 % within a
-        // minute under load). Positional reads through the OS page cache keep it flat.
-        directory = new NIOFSDirectory(new DirectoryInfo(indexDir));
+        // Memory-mapped reads, without the clone tracking of Lucene.Net's MMapDirectory (see MappedDirectory).
+        directory = new MappedDirectory(new DirectoryInfo(indexDir));
         TryOpen();
     }
 
@@ -284,6 +285,27 @@ public sealed class CorpusIndex : IDisposable
             {
                 // A rebuild of a damaged index replaced the manager between the read and the acquire: take the new one.
             }
+        }
+    }
+
+    /// <summary>Most ranges one search is cut into (see <see cref="Querying.PartitionedSearch"/>): one per core by default, 1 keeps every search on one core.</summary>
+    public int SearchParts { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Runs a search with the number of ranges it may cut the index into: all of <see cref="SearchParts"/> while it is
+    /// the only search running, so a lone query uses every core; one while others run, since every core is then busy
+    /// and cutting would only add work.
+    /// </summary>
+    internal T Partitioned<T>(Func<int, T> search)
+    {
+        var alone = Interlocked.Increment(ref searching) == 1;
+        try
+        {
+            return search(alone ? SearchParts : 1);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref searching);
         }
     }
 

@@ -23,9 +23,14 @@ internal static class BenchQueryCommand
         var runs = new Option<int>("--runs") { Description = "Timed passes over the queries", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON" };
         var views = new Option<bool>("--views") { Description = "Also time the research views: concordance pages (first, deep) and collocations" };
+        var parts = new Option<int>("--parts")
+        {
+            Description = "Ranges of documents one search is cut into and run at once (default: one per core; 1: one core, the reference for throughput under load)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
         var command = new Command("query", "Query latency p50/p95/p99: search only, snippets, date filter, facets, occurrences, all together, timeline; --views adds the research views")
         {
-            index, queries, runs, json, views,
+            index, queries, runs, json, views, parts,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +48,7 @@ internal static class BenchQueryCommand
             {
                 return ExitCodes.BadInput;
             }
+            services.GetRequiredService<CorpusIndex>().SearchParts = Math.Max(1, parse.GetValue(parts));
             var service = services.GetRequiredService<SearchService>();
             var benchmark = new SearchBenchmark(service, SearchBenchmark.ReadQueries(queryFile.FullName));
             benchmark.Run(warmupRuns: 2, runs: 0);
