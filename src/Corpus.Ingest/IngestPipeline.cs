@@ -137,7 +137,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         return new FieldCoverage(
             Count(documents, d => d.Date is not null && !d.DateInferred, d => d.Date is not null && d.DateInferred),
             Count(documents, d => d.Venue is not null, _ => false),
-            Count(chosen, c => c.Metadata.KindStated, _ => false),
+            Count(documents, d => d.Kind is not null, _ => false),
             Count(documents, d => d.Speaker is not null, _ => false),
             Count(chosen, c => c.Metadata.Titled, _ => false));
     }

@@ -74,7 +74,7 @@ public sealed partial class RealTextFixtureTests
             var document = Assert.Single(Result.Value.Documents, d => d.Sources.Any(s => s.File == Relative(file)));
             Assert.Null(document.Speaker);
             Assert.Null(document.Date);
-            Assert.Equal(ArticleKinds.Report, document.Kind);
+            Assert.Null(document.Kind);
         }
         // The report says so: no kind, speaker or date stated or inferred anywhere in the documentation.
         var coverage = Result.Value.Coverage!;

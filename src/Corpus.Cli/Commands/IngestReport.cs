@@ -30,6 +30,6 @@ internal sealed record IngestReport(
     /// <summary>A document without its text, which `corpus export` gives (with its copies' texts).</summary>
     /// <param name="Copies">Copies kept because their headline or text differs from the document's.</param>
     internal sealed record Document(
-        string Id, string Title, DateOnly? Date, bool DateInferred, string? Venue, string Kind, string? Speaker,
+        string Id, string Title, DateOnly? Date, bool DateInferred, string? Venue, string? Kind, string? Speaker,
         IReadOnlyList<SourceAppearance> Sources, int Copies);
 }

@@ -7,7 +7,7 @@ namespace Corpus.Ingest.Model;
 /// holding the article states a year (a year is never taken from unrelated articles).</param>
 /// <param name="DateInferred">True when the article states month and day but not the year, and the year was taken from
 /// the rest of its own file (or the file of one of its copies).</param>
-/// <param name="Kind">One of <see cref="ArticleKinds"/>.</param>
+/// <param name="Kind">One of <see cref="ArticleKinds"/>; null when nothing in the text says what the article is.</param>
 /// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text and
 /// the metadata.</param>
 public sealed record CleanDocument(
@@ -16,7 +16,7 @@ public sealed record CleanDocument(
     DateOnly? Date,
     bool DateInferred,
     string? Venue,
-    string Kind,
+    string? Kind,
     string? Speaker,
     string Text,
     IReadOnlyList<SourceAppearance> Sources)

@@ -51,8 +51,6 @@ internal static class DocumentMapper
             new StoredField(FieldNames.Text, source.Text),
             new Field(FieldNames.BodyExact, source.Text, ExactType),
             new Field(FieldNames.BodyWords, WidthFold.FoldWordChars(source.Text), WordsType),
-            new StringField(FieldNames.Kind, source.Kind, Field.Store.YES),
-            new SortedSetDocValuesField(FieldNames.Kind, new BytesRef(source.Kind)),
             new StoredField(FieldNames.DateInferred, source.DateInferred ? 1 : 0),
             new StoredField(FieldNames.Sources, JsonSerializer.Serialize(source.Sources, CorpusJson.Options)),
             new NumericDocValuesField(FieldNames.Characters, Characters(source)),
@@ -71,6 +69,12 @@ internal static class DocumentMapper
         {
             document.Add(new StringField(FieldNames.Venue, venue, Field.Store.YES));
             document.Add(new SortedSetDocValuesField(FieldNames.Venue, new BytesRef(venue)));
+        }
+        if (source.Kind is { } kind)
+        {
+            // An unknown kind has no value at all, so that no filter or facet takes it for one.
+            document.Add(new StringField(FieldNames.Kind, kind, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(FieldNames.Kind, new BytesRef(kind)));
         }
         if (source.Speaker is { } speaker)
         {

@@ -80,17 +80,24 @@ public sealed class MetadataExtractorTests
     [InlineData("习近平在陕西省延安市考察脱贫攻坚工作", ArticleKinds.Inspection)]
     [InlineData("习近平在北京市调研指导疫情防控工作", ArticleKinds.Inspection)]
     [InlineData("习近平给大学生志愿者的回信", ArticleKinds.Letter)]
-    [InlineData("全国城市社区党组织全力打好疫情防控人民战争", ArticleKinds.Report)]
     public void Classifies_the_kind_from_the_headline(string title, string kind)
     {
-        Assert.Equal(kind, KindClassifier.Classify(title, lead: "各地积极行动。", hasSalutation: false, signedAndDated: false));
+        Assert.Equal(kind, KindClassifier.Classify(title, lead: "各地积极行动。", hasSalutation: false, signedAndDated: false, hasDateline: false));
+    }
+
+    [Fact]
+    public void A_news_dateline_makes_a_report_and_nothing_leaves_the_kind_unknown()
+    {
+        const string title = "全国城市社区党组织全力打好疫情防控人民战争";
+        Assert.Equal(ArticleKinds.Report, KindClassifier.Classify(title, "各地积极行动。", false, false, hasDateline: true));
+        Assert.Null(KindClassifier.Classify(title, "各地积极行动。", false, false, hasDateline: false));
     }
 
     [Fact]
     public void Without_a_telling_headline_the_lead_decides_the_kind()
     {
         Assert.Equal(ArticleKinds.Inspection,
-            KindClassifier.Classify("协同推进科研攻关", "习近平2日在北京考察新冠肺炎防控科研攻关工作。", false, false));
+            KindClassifier.Classify("协同推进科研攻关", "习近平2日在北京考察新冠肺炎防控科研攻关工作。", false, false, false));
     }
 
     [Fact]
