@@ -49,7 +49,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         {
             logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
         }
-        var copies = YearInference.FillFromFolder([.. ingested.SelectMany(f => f.Articles)]);
+        List<ArticleCopy> copies = [.. ingested.SelectMany(f => f.Articles)];
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
@@ -125,7 +125,8 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         }
     }
 
-    /// <summary>Per field, documents whose text states it, that took it from elsewhere (a year from a neighbour), or lack it.</summary>
+    /// <summary>Per field, documents whose text states it, that took it from elsewhere (a year from an article of the same
+    /// file and day), or lack it. A date of month and day without a year counts as unknown.</summary>
     private static FieldCoverage Coverage(List<CleanDocument> documents, ArticleCopy[] chosen)
     {
         static FieldCount Count<T>(IReadOnlyList<T> items, Func<T, bool> stated, Func<T, bool> inferred)
@@ -139,7 +140,10 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             Count(documents, d => d.Venue is not null, _ => false),
             Count(documents, d => d.Kind is not null, _ => false),
             Count(documents, d => d.Speaker is not null, _ => false),
-            Count(chosen, c => c.Metadata.Titled, _ => false));
+            Count(chosen, c => c.Metadata.Titled, _ => false))
+        {
+            DateMonthDayOnly = documents.Count(d => d.MonthDay is not null),
+        };
     }
 
     private static (List<CleanDocument> Documents, ArticleCopy[] Chosen, List<UnaccountedText> NotKept) BuildDocuments(

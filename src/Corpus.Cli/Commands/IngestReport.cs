@@ -14,7 +14,7 @@ internal sealed record IngestReport(
 {
     public static IngestReport From(CorpusStats stats, IEnumerable<CleanDocument> documents, IngestResult? result) => new(
         stats.Files,
-        [.. documents.Select(d => new Document(d.Id, d.Title, d.Date, d.DateInferred, d.Venue, d.Kind, d.Speaker, d.Sources, d.Copies.Count))],
+        [.. documents.Select(d => new Document(d.Id, d.Title, d.Date, d.DateInferred, d.MonthDay, d.Venue, d.Kind, d.Speaker, d.Sources, d.Copies.Count))],
         stats.Skipped,
         result?.Coverage,
         result is null ? null : new LossReport(
@@ -28,8 +28,9 @@ internal sealed record IngestReport(
         IReadOnlyList<UnaccountedText> Unaccounted);
 
     /// <summary>A document without its text, which `corpus export` gives (with its copies' texts).</summary>
+    /// <param name="MonthDay">The month and day of a document whose year is unknown.</param>
     /// <param name="Copies">Copies kept because their headline or text differs from the document's.</param>
     internal sealed record Document(
-        string Id, string Title, DateOnly? Date, bool DateInferred, string? Venue, string? Kind, string? Speaker,
+        string Id, string Title, DateOnly? Date, bool DateInferred, MonthDay? MonthDay, string? Venue, string? Kind, string? Speaker,
         IReadOnlyList<SourceAppearance> Sources, int Copies);
 }

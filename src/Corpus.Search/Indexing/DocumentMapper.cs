@@ -65,6 +65,10 @@ internal static class DocumentMapper
             document.Add(new StoredField(FieldNames.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             document.Add(new NumericDocValuesField(FieldNames.Date, DateKey.From(date)));
         }
+        if (source.MonthDay is { } monthDay)
+        {
+            document.Add(new StoredField(FieldNames.MonthDay, string.Create(CultureInfo.InvariantCulture, $"{monthDay.Month:D2}-{monthDay.Day:D2}")));
+        }
         if (source.Venue is { } venue)
         {
             document.Add(new StringField(FieldNames.Venue, venue, Field.Store.YES));
@@ -111,6 +115,9 @@ internal static class DocumentMapper
         JsonSerializer.Deserialize<List<SourceAppearance>>(stored.Get(FieldNames.Sources), CorpusJson.Options) ?? [])
     {
         Copies = CopiesOf(stored),
+        MonthDay = stored.Get(FieldNames.MonthDay) is { Length: 5 } monthDay
+            ? new MonthDay(int.Parse(monthDay.AsSpan(0, 2), CultureInfo.InvariantCulture), int.Parse(monthDay.AsSpan(3, 2), CultureInfo.InvariantCulture))
+            : null,
     };
 
     /// <summary>The stored copies' texts (empty for a document without copies).</summary>

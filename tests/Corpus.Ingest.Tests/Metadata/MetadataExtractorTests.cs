@@ -9,24 +9,29 @@ public sealed class MetadataExtractorTests
     private static List<ArticleMetadata> Extract(string raw) => [.. FileProcessor.ProcessText(raw, "x.txt").Articles.Select(c => c.Metadata)];
 
     [Fact]
-    public void Dateline_gives_month_day_and_a_canonical_venue_and_the_year_is_inferred_from_the_same_source()
+    public void Dateline_gives_month_day_and_a_canonical_venue_and_the_year_comes_only_from_the_same_day_in_the_same_file()
     {
         var metadata = Extract("""
             习近平在湖北省考察疫情防控工作
             新华社武汉3月10日电　习近平10日专门赴湖北省武汉市考察疫情防控工作。
-            在决战决胜脱贫攻坚座谈会上的讲话
-            （2020年3月6日）
+            在湖北省武汉市社区防控工作座谈会上的讲话
+            （2020年3月10日）
             同志们：
             这次会议的主要任务是，分析当前形势。
+            习近平主持召开中央政治局常委会会议
+            新华社北京3月18日电　中共中央政治局常务委员会3月18日召开会议。
             """);
         Assert.Equal(new PartialDate(2020, 3, 10), metadata[0].Date);
         Assert.True(metadata[0].DateInferred);
         Assert.Equal("湖北省武汉市", metadata[0].Venue);
         Assert.Equal(ArticleKinds.Inspection, metadata[0].Kind);
         Assert.Equal("习近平", metadata[0].Speaker);
-        Assert.Equal(new PartialDate(2020, 3, 6), metadata[1].Date);
+        Assert.Equal(new PartialDate(2020, 3, 10), metadata[1].Date);
         Assert.False(metadata[1].DateInferred);
         Assert.Equal(ArticleKinds.Speech, metadata[1].Kind);
+        // Another day of the same file: its year would be a guess.
+        Assert.Equal(new PartialDate(null, 3, 18), metadata[2].Date);
+        Assert.False(metadata[2].DateInferred);
     }
 
     [Theory]
