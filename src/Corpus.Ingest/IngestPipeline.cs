@@ -53,7 +53,15 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
-        var (documents, chosen, notKept) = BuildDocuments(copies, groups);
+        var (built, chosen, notKept) = BuildDocuments(copies, groups);
+        // After the no-loss check of the merge: a block leaves a document only when another document holds it verbatim.
+        var (documents, moved) = LayoutInterleaves.Resolve(built);
+        foreach (var block in moved)
+        {
+            logger.LogInformation(
+                "Gave a {Characters}-character block of {File} back from document {From} to document {To}, whose text it is",
+                block.Characters, block.File, block.From, block.To);
+        }
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(
             files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
@@ -64,6 +72,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             DecodedCharacters = ingested.Sum(f => f.Characters),
             Unaccounted = [.. ingested.SelectMany(f => f.Unaccounted.Select(t => new UnaccountedText(f.File, t))), .. notKept],
             Coverage = Coverage(documents, chosen),
+            Moved = moved,
         };
         ReportLoss(result);
         var seconds = clock.Elapsed.TotalSeconds;

@@ -96,6 +96,9 @@ public sealed record IngestResult(
     /// <summary>Share of the decoded characters dropped, 0..1.</summary>
     public double DroppedShare => DecodedCharacters == 0 ? 0 : Dropped.Sum(d => (long)d.Text.Length) / (double)DecodedCharacters;
 
+    /// <summary>Blocks that a page layout had put into another article of the same file, given back to their own.</summary>
+    public IReadOnlyList<MovedBlock> Moved { get; init; } = [];
+
     /// <summary>Documents with each metadata field stated, inferred or unknown.</summary>
     public FieldCoverage? Coverage { get; init; }
 }
