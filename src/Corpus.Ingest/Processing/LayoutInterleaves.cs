@@ -86,7 +86,8 @@ internal static class LayoutInterleaves
         // Inside the sentence before them, the earliest point from which the rest is B's, starting one of B's sentences.
         for (var at = sentenceStart + 1; at < ends[k]; at++)
         {
-            if (TextFolder.Fold(paragraph[at..ends[k]]).Length == 0 || CharKinds.IsTerminal(paragraph[at - 1]))
+            // The block starts with a character of text; the punctuation before it is the broken sentence's.
+            if (!(CharKinds.IsCjk(paragraph[at]) || char.IsLetterOrDigit(paragraph[at])) || CharKinds.IsTerminal(paragraph[at - 1]))
             {
                 continue;
             }
