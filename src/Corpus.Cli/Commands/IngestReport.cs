@@ -8,9 +8,10 @@ namespace Corpus.Cli.Commands;
 /// and nothing was ingested.</param>
 /// <param name="Loss">What this run dropped and what the no-loss check found; null when the index was already current
 /// and nothing was ingested.</param>
+/// <param name="Moved">Blocks a page layout had put into another article of the same file, given back to their own.</param>
 internal sealed record IngestReport(
     int Files, IReadOnlyList<IngestReport.Document> Documents, IReadOnlyList<SkippedFile> Skipped, FieldCoverage? Fields,
-    IngestReport.LossReport? Loss)
+    IngestReport.LossReport? Loss, IReadOnlyList<MovedBlock>? Moved)
 {
     public static IngestReport From(CorpusStats stats, IEnumerable<CleanDocument> documents, IngestResult? result) => new(
         stats.Files,
@@ -19,7 +20,8 @@ internal sealed record IngestReport(
         result?.Coverage,
         result is null ? null : new LossReport(
             result.DecodedCharacters, result.Dropped.Sum(d => (long)d.Text.Length), Math.Round(result.DroppedShare, 5),
-            result.DroppedCharacters(), result.Unaccounted));
+            result.DroppedCharacters(), result.Unaccounted),
+        result?.Moved);
 
     /// <param name="DroppedByReason">Characters dropped, by reason (page number, running header, web-page leftover, …).</param>
     /// <param name="Unaccounted">Sentences in no document, no copy and not recorded as dropped: empty unless the ingest is broken.</param>
