@@ -66,14 +66,22 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         {
             logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
         }
-        var copies = YearInference.FillFromFolder([.. ingested.SelectMany(f => f.Articles)]);
+        List<ArticleCopy> copies = [.. ingested.SelectMany(f => f.Articles)];
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
         var dedupeStart = clock.Elapsed;
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
         var mergeStart = clock.Elapsed;
-        var (documents, chosen, notKept) = BuildDocuments(copies, groups);
+        var (built, chosen, notKept) = BuildDocuments(copies, groups);
+        // After the no-loss check of the merge: a block leaves a document only when another document holds it verbatim.
+        var (documents, moved) = LayoutInterleaves.Resolve(built);
         var mergeTime = clock.Elapsed - mergeStart;
+        foreach (var block in moved)
+        {
+            logger.LogInformation(
+                "Gave a {Characters}-character block of {File} back from document {From} to document {To}, whose text it is",
+                block.Characters, block.File, block.From, block.To);
+        }
         var bytes = ingested.Sum(f => f.Bytes);
         var result = new IngestResult(
             files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
@@ -85,6 +93,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             Unaccounted = [.. ingested.SelectMany(f => f.Unaccounted.Select(t => new UnaccountedText(f.File, t))), .. notKept],
             Coverage = Coverage(documents, chosen),
             FilesProcessed = processed,
+            Moved = moved,
         };
         ReportLoss(result);
         var seconds = clock.Elapsed.TotalSeconds;
@@ -154,7 +163,8 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         }
     }
 
-    /// <summary>Per field, documents whose text states it, that took it from elsewhere (a year from a neighbour), or lack it.</summary>
+    /// <summary>Per field, documents whose text states it, that took it from elsewhere (a year from an article of the same
+    /// file and day), or lack it. A date of month and day without a year counts as unknown.</summary>
     private static FieldCoverage Coverage(List<CleanDocument> documents, ArticleCopy[] chosen)
     {
         static FieldCount Count<T>(IReadOnlyList<T> items, Func<T, bool> stated, Func<T, bool> inferred)
@@ -166,9 +176,12 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         return new FieldCoverage(
             Count(documents, d => d.Date is not null && !d.DateInferred, d => d.Date is not null && d.DateInferred),
             Count(documents, d => d.Venue is not null, _ => false),
-            Count(chosen, c => c.Metadata.KindStated, _ => false),
+            Count(documents, d => d.Kind is not null, _ => false),
             Count(documents, d => d.Speaker is not null, _ => false),
-            Count(chosen, c => c.Metadata.Titled, _ => false));
+            Count(chosen, c => c.Metadata.Titled, _ => false))
+        {
+            DateMonthDayOnly = documents.Count(d => d.MonthDay is not null),
+        };
     }
 
     private static (List<CleanDocument> Documents, ArticleCopy[] Chosen, List<UnaccountedText> NotKept) BuildDocuments(

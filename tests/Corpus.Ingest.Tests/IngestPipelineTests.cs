@@ -40,7 +40,7 @@ public sealed class IngestPipelineTests
     }
 
     [Fact]
-    public void A_missing_year_comes_from_the_articles_own_file_then_its_folder_and_never_from_other_folders()
+    public void A_missing_year_comes_only_from_an_article_of_the_same_file_dated_the_same_day()
     {
         using var corpus = new TempCorpus();
         const string Dated = "在全省干部大会上的讲话\n（2019年3月6日）\n同志们：\n今天召开大会，部署全年工作。\n";
@@ -50,17 +50,26 @@ public sealed class IngestPipelineTests
         corpus.Write("b/lone.txt", Encoding.UTF8.GetBytes("春耕生产有序推进\n新华社南京4月2日电　各地抓紧春耕备耕，农业生产有序展开。\n"));
         corpus.Write("c/bundle.txt", Encoding.UTF8.GetBytes(
             "在乡村振兴会议上的讲话\n（2021年5月8日）\n同志们：\n乡村振兴要抓好产业发展，带动农民增收。\n\n\n"
-            + "秋粮收购稳步开展\n新华社合肥5月9日电　各地秋粮收购工作稳步开展，收购进度快于往年。\n"));
+            + "秋粮收购稳步开展\n新华社合肥5月9日电　各地秋粮收购工作稳步开展，收购进度快于往年。\n\n\n"
+            + "乡村振兴会议在合肥召开\n新华社合肥5月8日电　乡村振兴会议8日在合肥召开，部署产业发展工作。\n"));
         var documents = Run(corpus.Dir).Documents;
         var lone = Assert.Single(documents, d => d.Title == "春耕生产有序推进");
         Assert.Null(lone.Date);
         Assert.False(lone.DateInferred);
+        Assert.Equal(new MonthDay(4, 2), lone.MonthDay);
+        // The folder's articles state 2019, but of other days: no year.
         var sameFolder = Assert.Single(documents, d => d.Title == "防汛抗旱工作全面展开");
-        Assert.Equal(new DateOnly(2019, 6, 12), sameFolder.Date);
-        Assert.True(sameFolder.DateInferred);
-        var bundled = Assert.Single(documents, d => d.Title == "秋粮收购稳步开展");
-        Assert.Equal(new DateOnly(2021, 5, 9), bundled.Date);
-        Assert.True(bundled.DateInferred);
+        Assert.Null(sameFolder.Date);
+        Assert.Equal(new MonthDay(6, 12), sameFolder.MonthDay);
+        // The next article of the file is dated in full, but a day earlier: no year.
+        var nextDay = Assert.Single(documents, d => d.Title == "秋粮收购稳步开展");
+        Assert.Null(nextDay.Date);
+        Assert.Equal(new MonthDay(5, 9), nextDay.MonthDay);
+        // The report of the meeting whose speech the file dates in full: that year, marked inferred.
+        var sameDay = Assert.Single(documents, d => d.Title == "乡村振兴会议在合肥召开");
+        Assert.Equal(new DateOnly(2021, 5, 8), sameDay.Date);
+        Assert.True(sameDay.DateInferred);
+        Assert.Null(sameDay.MonthDay);
     }
 
     [Fact]

@@ -67,18 +67,56 @@ public sealed partial class RealTextFixtureTests
     }
 
     [Fact]
+    public void A_block_the_layout_put_into_another_articles_sentence_goes_back_and_the_sentence_is_rejoined()
+    {
+        var planted = Files().Where(f => f.TryGetProperty("interleave", out _)).ToList();
+        Assert.NotEmpty(planted);
+        foreach (var file in planted)
+        {
+            var interleave = file.GetProperty("interleave");
+            var documents = Result.Value.Documents.Where(d => d.Sources.Any(s => s.File == Relative(file))).ToList();
+            var host = Assert.Single(documents, d => Unspaced(d.Title) == Unspaced(interleave.GetProperty("host_title").GetString()!));
+            var owner = Assert.Single(documents, d => Unspaced(d.Title) == Unspaced(interleave.GetProperty("owner_title").GetString()!));
+            // A phrase of the block finds its own article only (every document of the corpus, copies included).
+            foreach (var paragraph in interleave.GetProperty("block").EnumerateArray().Select(p => Unspaced(p.GetString()!)))
+            {
+                var holders = Result.Value.Documents.Where(d => new[] { d.Text }.Concat(d.Copies.Select(c => c.Text)).Any(t => Unspaced(t).Contains(paragraph, StringComparison.Ordinal)));
+                Assert.Equal([owner.Id], holders.Select(d => d.Id));
+            }
+            // The broken sentence is whole again: no line break and no block inside it.
+            Assert.Contains(Unspaced(interleave.GetProperty("rejoined").GetString()!), Unspaced(host.Text), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Documentation_gets_no_invented_speaker_kind_or_date_and_is_not_split_at_its_headings()
     {
-        foreach (var file in Files())
+        // Files of several dated sections: each section is a document with the date it states, and nothing else.
+        foreach (var file in Files().Where(f => f.TryGetProperty("articles", out _)))
+        {
+            var documents = Result.Value.Documents.Where(d => d.Sources.Any(s => s.File == Relative(file))).ToList();
+            var articles = file.GetProperty("articles").EnumerateArray().ToList();
+            Assert.Equal(articles.Count, documents.Count);
+            foreach (var article in articles)
+            {
+                var document = Assert.Single(documents, d => Unspaced(d.Title) == Unspaced(article.GetProperty("title").GetString()!));
+                var date = Regex.Match(article.GetProperty("date").GetString()!, @"(\d+)年(\d+)月(\d+)日");
+                Assert.Equal(new DateOnly(int.Parse(date.Groups[1].Value), int.Parse(date.Groups[2].Value), int.Parse(date.Groups[3].Value)), document.Date);
+                Assert.Null(document.Kind);
+                Assert.Null(document.Speaker);
+            }
+        }
+        foreach (var file in Files().Where(f => !f.TryGetProperty("articles", out _)))
         {
             var document = Assert.Single(Result.Value.Documents, d => d.Sources.Any(s => s.File == Relative(file)));
             Assert.Null(document.Speaker);
             Assert.Null(document.Date);
-            Assert.Equal(ArticleKinds.Report, document.Kind);
+            Assert.Null(document.Kind);
         }
-        // The report says so: no kind, speaker or date stated or inferred anywhere in the documentation.
+        // The report says so: no kind, speaker or date stated or inferred anywhere in the documentation but the dates planted.
         var coverage = Result.Value.Coverage!;
-        Assert.Equal((0, 0, 0, 0, Result.Value.Documents.Count),
+        var datesPlanted = Files().Sum(f => f.TryGetProperty("articles", out var a) ? a.GetArrayLength() : 0);
+        Assert.Equal((0, 0, datesPlanted, 0, Result.Value.Documents.Count),
             (coverage.Kind.Stated, coverage.Speaker.Stated, coverage.Date.Stated, coverage.Date.Inferred, coverage.Kind.Unknown));
     }
 

@@ -135,7 +135,7 @@ public sealed class ApiTests(AppFixture app)
         var rows = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]));
         Assert.Equal(["id", "title", "date", "venue", "kind", "url", "left", "match", "right", "offset"], rows[0]);
         Assert.Equal(
-            all.Select(l => (Csv.AsText(l.Id), l.Date?.ToString("yyyy-MM-dd") ?? "", Csv.AsText(l.Venue ?? ""), l.Kind,
+            all.Select(l => (Csv.AsText(l.Id), l.Date?.ToString("yyyy-MM-dd") ?? "", Csv.AsText(l.Venue ?? ""), l.Kind ?? "",
                 new Uri(app.BaseAddress, $"/documents/{Uri.EscapeDataString(l.Id)}?q={Uri.EscapeDataString(phrase)}").AbsoluteUri,
                 Csv.AsText(l.Left), Csv.AsText(l.Match), Csv.AsText(l.Right), l.Offset.ToString())),
             rows.Skip(1).Select(r => (r[0], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])));

@@ -49,7 +49,7 @@ public sealed class DocumentPageTests(AppFixture app)
         Assert.Equal(document.Sources.Count, rows.Length);
         Assert.Equal(document.Sources.Select(s => s.File), rows.Select(r => r.QuerySelector("td.file")!.Text()));
         Assert.Equal(document.Sources.Select(s => s.Partial ? "部分" : "全文"), rows.Select(r => r.Children[2].Text()));
-        Assert.Contains(document.Kind, page.Document.QuerySelector(".doc-meta")!.TextContent);
+        Assert.Contains(document.Kind ?? "不详", page.Document.QuerySelector(".doc-meta")!.TextContent);
     }
 
     [Fact]

@@ -32,12 +32,10 @@ public static class TruthEvaluator
             var exact = document.Date == article.Date;
             dateExact += exact ? 1 : 0;
             // The generator states the year only in a letter's closing date; elsewhere it draws a year that the text never
-            // names, so there the right answer is no date, or one whose year came from the file with month and day right.
+            // names, so there the right answer is the stated month and day without a year. A wrong year is wrong.
             var yearUnstated = !isLetter;
-            var leftOpen = document.Date is null;
-            undated += leftOpen ? 1 : 0;
-            date += exact || yearUnstated && (leftOpen || document.DateInferred && document.Date is { } d
-                && d.Month == article.Date.Month && d.Day == article.Date.Day) ? 1 : 0;
+            undated += document.Date is null && document.MonthDay is null ? 1 : 0;
+            date += exact || yearUnstated && document.Date is null && document.MonthDay == new MonthDay(article.Date.Month, article.Date.Day) ? 1 : 0;
             var venueRight = document.Venue == article.Venue;
             venueAll += venueRight ? 1 : 0;
             venue += venueRight && !isLetter ? 1 : 0;

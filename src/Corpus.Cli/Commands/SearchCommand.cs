@@ -58,7 +58,7 @@ internal static class SearchCommand
             var hit = result.Hits[i];
             output.WriteLine();
             output.WriteLine($"{first + i + 1}. {hit.Title}  [{hit.Id}]");
-            output.WriteLine($"   {hit.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "日期不详"} · {hit.Venue ?? "地点不详"} · {hit.Kind} · {hit.Occurrences} 处");
+            output.WriteLine($"   {hit.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "日期不详"} · {hit.Venue ?? "地点不详"} · {hit.Kind ?? "类别不详"} · {hit.Occurrences} 处");
             foreach (var snippet in hit.Snippets)
             {
                 output.WriteLine($"   …{MarkToBrackets(snippet)}…");

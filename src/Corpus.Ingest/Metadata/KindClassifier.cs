@@ -6,7 +6,10 @@ namespace Corpus.Ingest.Metadata;
 /// <summary>Decides an article's kind from its headline, and from its lead when the headline does not tell.</summary>
 internal static partial class KindClassifier
 {
-    public static string Classify(string title, string? lead, bool hasSalutation, bool signedAndDated)
+    /// <param name="hasDateline">The article carries a news dateline ("新华社北京3月10日电"): a news report unless its
+    /// headline or lead says more.</param>
+    /// <returns>The kind, or null when nothing says what the article is.</returns>
+    public static string? Classify(string title, string? lead, bool hasSalutation, bool signedAndDated, bool hasDateline)
     {
         if (Letter().IsMatch(title) || hasSalutation && signedAndDated)
         {
@@ -40,7 +43,7 @@ internal static partial class KindClassifier
                 return ArticleKinds.Meeting;
             }
         }
-        return ArticleKinds.Report;
+        return hasDateline ? ArticleKinds.Report : null;
     }
 
     [GeneratedRegex("回信|复信|贺信|的信$|致信|书信")]

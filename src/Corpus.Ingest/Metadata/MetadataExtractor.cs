@@ -23,9 +23,9 @@ internal static partial class MetadataExtractor
         // Kind and speaker are read off the headline and lead only where the text is shaped as news, a speech or a
         // letter (a date of its own, a salutation, a signature): a manual's heading "报告 Bug" or "总览" names nobody.
         var shaped = hasSalutation || signedAndDated || date.HasDay;
-        var kind = shaped ? KindClassifier.Classify(title, lead?.Text, hasSalutation, signedAndDated) : ArticleKinds.Report;
+        var kind = shaped ? KindClassifier.Classify(title, lead?.Text, hasSalutation, signedAndDated, datelinePlace is not null) : null;
         var venue = FindVenue(datelinePlace, title, kind == ArticleKinds.Letter ? null : lead?.Text);
-        return new ArticleMetadata(title, titled, date, false, venue, kind, shaped ? FindSpeaker(body, title, lead?.Text) : null, shaped);
+        return new ArticleMetadata(title, titled, date, false, venue, kind, shaped ? FindSpeaker(body, title, lead?.Text) : null);
     }
 
     private static bool IsProse(Paragraph paragraph) =>

@@ -3,11 +3,12 @@ namespace Corpus.Ingest.Model;
 /// <summary>One distinct article after normalization, splitting, metadata extraction and deduplication.</summary>
 /// <param name="Id">Short, URL-safe id, stable across re-ingests of the same corpus.</param>
 /// <param name="Text">Clean display text; paragraphs are separated by a single '\n'.</param>
-/// <param name="Date">The date the article states; null when no date is stated, or only month and day are and no file
-/// holding the article states a year (a year is never taken from unrelated articles).</param>
+/// <param name="Date">The date the article states; null when no date is stated, or only month and day are (see
+/// <see cref="MonthDay"/>) and no article of its file states that day with a year (a year is never taken from other
+/// days' articles).</param>
 /// <param name="DateInferred">True when the article states month and day but not the year, and the year was taken from
-/// the rest of its own file (or the file of one of its copies).</param>
-/// <param name="Kind">One of <see cref="ArticleKinds"/>.</param>
+/// an article of its own file dated the same day with a year.</param>
+/// <param name="Kind">One of <see cref="ArticleKinds"/>; null when nothing in the text says what the article is.</param>
 /// <param name="Sources">Every appearance of the article in the raw corpus; the first is the copy that gave the text and
 /// the metadata.</param>
 public sealed record CleanDocument(
@@ -16,7 +17,7 @@ public sealed record CleanDocument(
     DateOnly? Date,
     bool DateInferred,
     string? Venue,
-    string Kind,
+    string? Kind,
     string? Speaker,
     string Text,
     IReadOnlyList<SourceAppearance> Sources)
@@ -25,6 +26,16 @@ public sealed record CleanDocument(
     /// differently cut ending) or whose headline differs from <see cref="Title"/>, once per distinct title and text, in
     /// the order of <see cref="Sources"/>: merging loses no text, and search finds what only a copy's text holds.</summary>
     public IReadOnlyList<DocumentCopy> Copies { get; init; } = [];
+
+    /// <summary>The month and day the article states when its year is unknown (<see cref="Date"/> null): shown, never
+    /// filtered or sorted by, since a day without its year is no point in time.</summary>
+    public MonthDay? MonthDay { get; init; }
+}
+
+/// <summary>A day of the year, as a dateline states it ("3月10日电") without the year.</summary>
+public sealed record MonthDay(int Month, int Day)
+{
+    public override string ToString() => $"{Month}月{Day}日";
 }
 
 /// <summary>The headline and text of one copy of a document, as cleaned from its file.</summary>
@@ -87,6 +98,9 @@ public sealed record IngestResult(
 
     /// <summary>Share of the decoded characters dropped, 0..1.</summary>
     public double DroppedShare => DecodedCharacters == 0 ? 0 : Dropped.Sum(d => (long)d.Text.Length) / (double)DecodedCharacters;
+
+    /// <summary>Blocks that a page layout had put into another article of the same file, given back to their own.</summary>
+    public IReadOnlyList<MovedBlock> Moved { get; init; } = [];
 
     /// <summary>Documents with each metadata field stated, inferred or unknown.</summary>
     public FieldCoverage? Coverage { get; init; }

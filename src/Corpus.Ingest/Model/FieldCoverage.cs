@@ -4,6 +4,10 @@ namespace Corpus.Ingest.Model;
 public sealed record FieldCount(int Stated, int Inferred, int Unknown);
 
 /// <summary>Metadata coverage of an ingest: per field, documents with it stated, inferred or unknown. A kind is unknown
-/// when no pattern that means one was found (the document then carries the default, 报道); a title is unknown when the
+/// when no pattern that means one was found (the document's kind is then null); a title is unknown when the
 /// article had no headline (the document then shows its first sentence).</summary>
-public sealed record FieldCoverage(FieldCount Date, FieldCount Venue, FieldCount Kind, FieldCount Speaker, FieldCount Title);
+public sealed record FieldCoverage(FieldCount Date, FieldCount Venue, FieldCount Kind, FieldCount Speaker, FieldCount Title)
+{
+    /// <summary>Of the documents whose date is unknown, those that state its month and day (<see cref="CleanDocument.MonthDay"/>).</summary>
+    public int DateMonthDayOnly { get; init; }
+}

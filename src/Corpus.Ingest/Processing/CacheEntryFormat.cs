@@ -126,9 +126,8 @@ internal static class CacheEntryFormat
         WriteNullable(writer, metadata.Date.Day);
         writer.Write(metadata.DateInferred);
         WriteNullable(writer, metadata.Venue);
-        writer.Write(metadata.Kind);
+        WriteNullable(writer, metadata.Kind);
         WriteNullable(writer, metadata.Speaker);
-        writer.Write(metadata.KindStated);
         var sketch = article.Sketch;
         writer.Write(sketch.ContentHash);
         writer.Write(sketch.Length);
@@ -150,9 +149,8 @@ internal static class CacheEntryFormat
             Date: new PartialDate(ReadNullableInt(reader), ReadNullableInt(reader), ReadNullableInt(reader)),
             DateInferred: reader.ReadBoolean(),
             Venue: ReadNullable(reader),
-            Kind: reader.ReadString(),
-            Speaker: ReadNullable(reader),
-            KindStated: reader.ReadBoolean());
+            Kind: ReadNullable(reader),
+            Speaker: ReadNullable(reader));
         var sketch = ShingleSketch.Restore(reader.ReadUInt64(), reader.ReadInt32(), ReadArray(reader), ReadArray(reader), ReadArray(reader));
         return new ArticleCopy(relativePath, part, text, metadata, sketch, reader.ReadBoolean(), reader.ReadInt32(), reader.ReadBoolean());
     }

@@ -38,7 +38,11 @@ internal static class DocumentMerger
         var date = metadata.Date.ToDate();
         return new CleanDocument(
             id, metadata.Title, date, date is not null && metadata.DateInferred, metadata.Venue, metadata.Kind, metadata.Speaker,
-            chosen.Text, sources) { Copies = kept };
+            chosen.Text, sources)
+        {
+            Copies = kept,
+            MonthDay = date is null && metadata.Date is { Month: >= 1 and <= 12, Day: >= 1 and <= 31 } d ? new MonthDay(d.Month.Value, d.Day.Value) : null,
+        };
     }
 
     /// <summary>A copy that lacks part of the text: shorter than the chosen one and not the same text.</summary>

@@ -37,7 +37,7 @@ public sealed record ConcordanceRequest(
 }
 
 public sealed record ConcordanceLine(
-    string Id, string Title, DateOnly? Date, string? Venue, string Kind, string Left, string Match, string Right, int Offset);
+    string Id, string Title, DateOnly? Date, string? Venue, string? Kind, string Left, string Match, string Right, int Offset);
 
 /// <param name="Total">Occurrences in the whole result.</param>
 /// <param name="Next">Cursor for the following page; null on the last page.</param>

@@ -23,7 +23,7 @@ public sealed record SearchRequest(
 /// snippets then show.</param>
 /// <param name="TitleHits">The occurrences in the title, for highlighting it.</param>
 public sealed record SearchHit(
-    string Id, string Title, DateOnly? Date, string? Venue, string Kind, float Score, int Occurrences,
+    string Id, string Title, DateOnly? Date, string? Venue, string? Kind, float Score, int Occurrences,
     IReadOnlyList<Snippet> Snippets, IReadOnlyList<HitSpan> TitleHits);
 
 /// <summary>A fragment of a document's text (line breaks as spaces) and the hits in it, offsets into the fragment.</summary>

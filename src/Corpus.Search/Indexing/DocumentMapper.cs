@@ -51,8 +51,6 @@ internal static class DocumentMapper
             new StoredField(FieldNames.Text, source.Text),
             new Field(FieldNames.BodyExact, source.Text, ExactType),
             new Field(FieldNames.BodyWords, WidthFold.FoldWordChars(source.Text), WordsType),
-            new StringField(FieldNames.Kind, source.Kind, Field.Store.YES),
-            new SortedSetDocValuesField(FieldNames.Kind, new BytesRef(source.Kind)),
             new StoredField(FieldNames.DateInferred, source.DateInferred ? 1 : 0),
             new StoredField(FieldNames.Sources, JsonSerializer.Serialize(source.Sources, CorpusJson.Options)),
             new NumericDocValuesField(FieldNames.Characters, Characters(source)),
@@ -67,10 +65,20 @@ internal static class DocumentMapper
             document.Add(new StoredField(FieldNames.Date, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             document.Add(new NumericDocValuesField(FieldNames.Date, DateKey.From(date)));
         }
+        if (source.MonthDay is { } monthDay)
+        {
+            document.Add(new StoredField(FieldNames.MonthDay, string.Create(CultureInfo.InvariantCulture, $"{monthDay.Month:D2}-{monthDay.Day:D2}")));
+        }
         if (source.Venue is { } venue)
         {
             document.Add(new StringField(FieldNames.Venue, venue, Field.Store.YES));
             document.Add(new SortedSetDocValuesField(FieldNames.Venue, new BytesRef(venue)));
+        }
+        if (source.Kind is { } kind)
+        {
+            // An unknown kind has no value at all, so that no filter or facet takes it for one.
+            document.Add(new StringField(FieldNames.Kind, kind, Field.Store.YES));
+            document.Add(new SortedSetDocValuesField(FieldNames.Kind, new BytesRef(kind)));
         }
         if (source.Speaker is { } speaker)
         {
@@ -107,6 +115,9 @@ internal static class DocumentMapper
         JsonSerializer.Deserialize<List<SourceAppearance>>(stored.Get(FieldNames.Sources), CorpusJson.Options) ?? [])
     {
         Copies = CopiesOf(stored),
+        MonthDay = stored.Get(FieldNames.MonthDay) is { Length: 5 } monthDay
+            ? new MonthDay(int.Parse(monthDay.AsSpan(0, 2), CultureInfo.InvariantCulture), int.Parse(monthDay.AsSpan(3, 2), CultureInfo.InvariantCulture))
+            : null,
     };
 
     /// <summary>The stored copies' texts (empty for a document without copies).</summary>

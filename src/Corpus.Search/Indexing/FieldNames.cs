@@ -15,6 +15,8 @@ internal static class FieldNames
     /// <summary>Stored as yyyy-MM-dd; doc values as the int yyyymmdd (absent when the date is unknown).</summary>
     public const string Date = "date";
     public const string DateInferred = "dateInferred";
+    /// <summary>Stored only, as MM-dd: the month and day of a document whose year is unknown.</summary>
+    public const string MonthDay = "monthDay";
     public const string Venue = "venue";
     public const string Kind = "kind";
     public const string Speaker = "speaker";

@@ -48,7 +48,7 @@ public static class ConcordanceCsv
         Append(text, line.Title).Append(',');
         Append(text, line.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "").Append(',');
         Append(text, line.Venue ?? "").Append(',');
-        Append(text, line.Kind).Append(',');
+        Append(text, line.Kind ?? "").Append(',');
         Append(text, url).Append(',');
         Append(text, line.Left).Append(',');
         Append(text, line.Match).Append(',');

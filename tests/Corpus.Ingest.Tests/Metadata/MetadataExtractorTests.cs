@@ -9,24 +9,29 @@ public sealed class MetadataExtractorTests
     private static List<ArticleMetadata> Extract(string raw) => [.. FileProcessor.ProcessText(raw, "x.txt").Articles.Select(c => c.Metadata)];
 
     [Fact]
-    public void Dateline_gives_month_day_and_a_canonical_venue_and_the_year_is_inferred_from_the_same_source()
+    public void Dateline_gives_month_day_and_a_canonical_venue_and_the_year_comes_only_from_the_same_day_in_the_same_file()
     {
         var metadata = Extract("""
             习近平在湖北省考察疫情防控工作
             新华社武汉3月10日电　习近平10日专门赴湖北省武汉市考察疫情防控工作。
-            在决战决胜脱贫攻坚座谈会上的讲话
-            （2020年3月6日）
+            在湖北省武汉市社区防控工作座谈会上的讲话
+            （2020年3月10日）
             同志们：
             这次会议的主要任务是，分析当前形势。
+            习近平主持召开中央政治局常委会会议
+            新华社北京3月18日电　中共中央政治局常务委员会3月18日召开会议。
             """);
         Assert.Equal(new PartialDate(2020, 3, 10), metadata[0].Date);
         Assert.True(metadata[0].DateInferred);
         Assert.Equal("湖北省武汉市", metadata[0].Venue);
         Assert.Equal(ArticleKinds.Inspection, metadata[0].Kind);
         Assert.Equal("习近平", metadata[0].Speaker);
-        Assert.Equal(new PartialDate(2020, 3, 6), metadata[1].Date);
+        Assert.Equal(new PartialDate(2020, 3, 10), metadata[1].Date);
         Assert.False(metadata[1].DateInferred);
         Assert.Equal(ArticleKinds.Speech, metadata[1].Kind);
+        // Another day of the same file: its year would be a guess.
+        Assert.Equal(new PartialDate(null, 3, 18), metadata[2].Date);
+        Assert.False(metadata[2].DateInferred);
     }
 
     [Theory]
@@ -80,17 +85,24 @@ public sealed class MetadataExtractorTests
     [InlineData("习近平在陕西省延安市考察脱贫攻坚工作", ArticleKinds.Inspection)]
     [InlineData("习近平在北京市调研指导疫情防控工作", ArticleKinds.Inspection)]
     [InlineData("习近平给大学生志愿者的回信", ArticleKinds.Letter)]
-    [InlineData("全国城市社区党组织全力打好疫情防控人民战争", ArticleKinds.Report)]
     public void Classifies_the_kind_from_the_headline(string title, string kind)
     {
-        Assert.Equal(kind, KindClassifier.Classify(title, lead: "各地积极行动。", hasSalutation: false, signedAndDated: false));
+        Assert.Equal(kind, KindClassifier.Classify(title, lead: "各地积极行动。", hasSalutation: false, signedAndDated: false, hasDateline: false));
+    }
+
+    [Fact]
+    public void A_news_dateline_makes_a_report_and_nothing_leaves_the_kind_unknown()
+    {
+        const string title = "全国城市社区党组织全力打好疫情防控人民战争";
+        Assert.Equal(ArticleKinds.Report, KindClassifier.Classify(title, "各地积极行动。", false, false, hasDateline: true));
+        Assert.Null(KindClassifier.Classify(title, "各地积极行动。", false, false, hasDateline: false));
     }
 
     [Fact]
     public void Without_a_telling_headline_the_lead_decides_the_kind()
     {
         Assert.Equal(ArticleKinds.Inspection,
-            KindClassifier.Classify("协同推进科研攻关", "习近平2日在北京考察新冠肺炎防控科研攻关工作。", false, false));
+            KindClassifier.Classify("协同推进科研攻关", "习近平2日在北京考察新冠肺炎防控科研攻关工作。", false, false, false));
     }
 
     [Fact]

@@ -599,6 +599,48 @@ def build(debs):
                     "a GB18030 section with one Big5 sentence in the middle: the whole decodes as GB18030, that "
                     "sentence into gibberish")
 
+    # --- A layout interleave: two dated sections in one file, a verbatim block of the second dropped into a sentence
+    # of the first (as a page layout puts a column of one article inside another); the block belongs to the second
+    def cuttable(p):
+        return cjk(p) >= 60 and "，" in p[len(p) // 2:-1] and p[-1] in "。！？"
+
+    spare_cn = [(rel, s) for key, rel, s in pools["cn"] if key not in cn_keys]
+    hosts = [(rel, s) for rel, s in spare_cn if any(cuttable(p) for p in paragraphs(s)[1:])]
+    host_rel, host = hosts[rng.randrange(len(hosts))]
+    host_paras = [p for p in paragraphs(host) if fits(p, "gb18030")]
+
+    # The block: consecutive prose paragraphs from the middle of the owner, at least 200 CJK characters.
+    def blocks(section):
+        paras, heads = paragraphs(section), heading_indices(section)
+        for first in range(len(paras) // 3, len(paras)):
+            if first in heads or cjk(paras[first]) < 40 or paras[first][-1] not in "。！？":
+                continue
+            block, k = [], first
+            while cjk("".join(block)) < 200 and k < len(paras) and k not in heads:
+                block.append(paras[k])
+                k += 1
+            if cjk("".join(block)) >= 200 and all(fits(p, "gb18030") for p in block):
+                yield block
+
+    # A title without clause punctuation, so that it reads as a headline.
+    owner_rel, owner, block = next((r, s, b) for r, s in spare_cn[::-1]
+                                   if s is not host and not re.search("[，,。；;！!？?]", s[0][1]) for b in blocks(s))
+    owner_paras = [p for p in paragraphs(owner) if fits(p, "gb18030")]
+    # The host sentence it interrupts: a prose paragraph cut after a comma inside its second half.
+    target = next(i for i, p in enumerate(host_paras) if i > 0 and cuttable(p))
+    cut_at = host_paras[target].index("，", len(host_paras[target]) // 2) + 1
+    before, after = host_paras[target][:cut_at], host_paras[target][cut_at:]
+    date_host, date_owner = "2024年5月6日", "2024年5月7日"
+    host_title, owner_title = host_paras[0], owner_paras[0]
+    interleaved = ([host_title, date_host] + host_paras[1:target] + [before] + block + [after] + host_paras[target + 1:]
+                   + [owner_title, date_owner] + owner_paras[1:])
+    entry = b.add("interleave/two-articles.txt", interleaved,
+                  {"package": "debian-reference-zh-cn", "version": PACKAGES["debian-reference-zh-cn"],
+                   "file": [host_rel, owner_rel], "section": [host[0][1], owner[0][1]]})
+    entry["articles"] = [{"title": host_title, "date": date_host}, {"title": owner_title, "date": date_owner}]
+    entry["interleave"] = {"host_title": host_title, "owner_title": owner_title, "block": block,
+                           "rejoined": before + after}
+
     manifest = {
         "about": "Real-text ingest fixtures; see README.md. Paths are relative to this folder.",
         "seed": SEED,
