@@ -142,7 +142,7 @@ public sealed partial class SearchService
     private static WordCounts SubCorpus(IndexSearcher searcher, SearchRequest filters)
     {
         var parsed = QueryParser.Parse(filters.Query);
-        if (parsed.MatchesAll && filters.From is null && filters.To is null && filters.Venues is not { Count: > 0 } && filters.Kinds is not { Count: > 0 })
+        if (parsed.MatchesAll && filters.From is null && filters.To is null && !filters.HasFacetFilters)
         {
             return WordCounts.Corpus(searcher.IndexReader);
         }

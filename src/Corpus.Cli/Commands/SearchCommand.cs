@@ -14,15 +14,13 @@ internal static class SearchCommand
     {
         var query = new Argument<string>("query") { Description = "Query: 疫情防控, \"exact phrase\", a OR b, -exclude, title:标题" };
         var index = CommonOptions.Index();
-        var from = new Option<string?>("--from") { Description = "Earliest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-        var to = new Option<string?>("--to") { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-        var venue = new Option<string[]>("--venue") { Description = "Venue (repeatable: any of them)" };
-        var kind = new Option<string[]>("--kind") { Description = "Kind: 讲话, 考察, 会议, 回信, 报道 (repeatable)" };
+        var filters = new FilterOptions();
         var sort = new Option<SearchSort>("--sort") { Description = "relevance, date (newest first) or date-asc", HelpName = "relevance|date|date-asc", CustomParser = ParseSort };
         var page = new Option<int>("--page") { Description = "Page, from 1", DefaultValueFactory = _ => 1 };
         var size = new Option<int>("--size") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
-        var command = new Command("search", "Search the index") { query, index, from, to, venue, kind, sort, page, size, json };
+        var command = new Command("search", "Search the index") { query, index, sort, page, size, json };
+        filters.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -35,15 +33,12 @@ internal static class SearchCommand
             }
             try
             {
-                var request = new SearchRequest(
-                    parse.GetRequiredValue(query),
-                    parse.GetValue(from) is { } f ? DateBound.Parse(f, upper: false) : null,
-                    parse.GetValue(to) is { } t ? DateBound.Parse(t, upper: true) : null,
-                    parse.GetValue(venue) ?? [],
-                    parse.GetValue(kind) ?? [],
-                    parse.GetValue(sort),
-                    parse.GetValue(page),
-                    parse.GetValue(size));
+                var request = filters.Request(parse, parse.GetRequiredValue(query)) with
+                {
+                    Sort = parse.GetValue(sort),
+                    Page = parse.GetValue(page),
+                    Size = parse.GetValue(size),
+                };
                 var result = new SearchService(corpusIndex).Search(request);
                 if (parse.GetValue(json))
                 {

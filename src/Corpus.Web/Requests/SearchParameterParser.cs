@@ -40,6 +40,8 @@ public static class SearchParameterParser
         {
             FromDate = fromDate,
             ToDate = toDate,
+            ExcludedVenues = Values(query, "notvenue", "排除地点"),
+            ExcludedKinds = Values(query, "notkind", "排除类别"),
         };
     }
 

@@ -36,7 +36,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
         var page = session.Page;
         await page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
-        var venueBox = page.Locator("fieldset[data-facet='venue'] input").First;
+        var venueBox = page.Locator("fieldset[data-facet='venue'] input[name='venue']").First;
         var venue = await venueBox.GetAttributeAsync("value");
         // With script on, ticking a facet applies it at once.
         await Navigate(page, () => venueBox.ClickAsync(), "venue=");
@@ -53,7 +53,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         Assert.All(metas, meta => Assert.Contains(venue!, meta));
         var dates = await page.Locator(".hit-meta time").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('datetime'))");
         Assert.All(dates, date => Assert.StartsWith(year, date));
-        Assert.True(await page.Locator($"fieldset[data-facet='venue'] input[value='{venue}']").IsCheckedAsync());
+        Assert.True(await page.Locator($"fieldset[data-facet='venue'] input[name='venue'][value='{venue}']").IsCheckedAsync());
         await session.Screenshot("search-filtered");
         session.AssertNoConsoleErrors();
     }
