@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Corpus.Search;
-using Corpus.Search.Benchmarks;
+using Corpus.Bench.Queries;
 using Corpus.Search.Json;
 using Microsoft.Extensions.Logging;
 
