@@ -42,7 +42,7 @@ internal sealed class ConcordanceBuilder
     /// each page of a context order scans every occurrence (<see cref="PageSorted(LineKey?)"/>).</summary>
     public const int MaxSortedOccurrences = 1_000_000;
 
-    private List<DocumentRef> documents => sortedDocuments.Value;
+    private List<DocumentRef> Documents => sortedDocuments.Value;
 
     public ConcordancePage Page()
     {
@@ -55,9 +55,9 @@ internal sealed class ConcordanceBuilder
     {
         var keys = new List<LineKey>();
         var lines = new List<(int Document, int Start, int Length)>();
-        for (var d = 0; d < documents.Count; d++)
+        for (var d = 0; d < Documents.Count; d++)
         {
-            var (stored, text, spans) = Read(documents[d]);
+            var (stored, text, spans) = Read(Documents[d]);
             if (lines.Count + spans.Count > MaxSortedOccurrences)
             {
                 return null;
@@ -66,7 +66,7 @@ internal sealed class ConcordanceBuilder
             foreach (var span in spans)
             {
                 var (left, match, right) = Cut(text, span);
-                keys.Add(new LineKey(Keys(documents[d], stored, left, match, right, span, paragraphs), documents[d].DateKey, documents[d].Id, span.Start));
+                keys.Add(new LineKey(Keys(Documents[d], stored, left, match, right, span, paragraphs), Documents[d].DateKey, Documents[d].Id, span.Start));
                 lines.Add((d, span.Start, span.Length));
             }
         }
@@ -74,7 +74,7 @@ internal sealed class ConcordanceBuilder
         var sortKeys = keys.ToArray();
         Array.Sort(sortKeys, positions, order);
         return new SortedOccurrences(
-            documents, [.. positions.Select(p => lines[p].Document)], [.. positions.Select(p => lines[p].Start)], [.. positions.Select(p => lines[p].Length)]);
+            Documents, [.. positions.Select(p => lines[p].Document)], [.. positions.Select(p => lines[p].Start)], [.. positions.Select(p => lines[p].Length)]);
     }
 
     /// <summary>A page of a cached order: a seek to the line after the cursor (its position, when the cursor's hint
@@ -146,7 +146,7 @@ internal sealed class ConcordanceBuilder
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
         var words = by is ConcordanceGrouping.LeftWord or ConcordanceGrouping.RightWord;
-        foreach (var document in documents)
+        foreach (var document in Documents)
         {
             var (stored, text, spans) = Read(document);
             var paragraphs = words ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
@@ -181,11 +181,11 @@ internal sealed class ConcordanceBuilder
         var lines = new List<(LineKey Key, ConcordanceLine Line)>(request.Size + 1);
         var total = 0;
         var first = after is { Key: var cursor }
-            ? documents.FindIndex(d => order.CompareDocuments(d.DateKey, d.Id, cursor.DateKey, cursor.Id) >= 0)
+            ? Documents.FindIndex(d => order.CompareDocuments(d.DateKey, d.Id, cursor.DateKey, cursor.Id) >= 0)
             : 0;
-        for (var i = first < 0 ? documents.Count : first; i < documents.Count; i++)
+        for (var i = first < 0 ? Documents.Count : first; i < Documents.Count; i++)
         {
-            var (stored, text, spans) = Read(documents[i]);
+            var (stored, text, spans) = Read(Documents[i]);
             total += spans.Count;
             foreach (var span in spans)
             {
@@ -193,10 +193,10 @@ internal sealed class ConcordanceBuilder
                 {
                     break;
                 }
-                var key = new LineKey([], documents[i].DateKey, documents[i].Id, span.Start);
+                var key = new LineKey([], Documents[i].DateKey, Documents[i].Id, span.Start);
                 if (after is null || order.Compare(key, after.Value.Key) > 0)
                 {
-                    lines.Add((key, Line(documents[i], stored, text, span)));
+                    lines.Add((key, Line(Documents[i], stored, text, span)));
                 }
             }
             // A later page knows the total from its cursor; only the first page reads on to count.
@@ -213,7 +213,7 @@ internal sealed class ConcordanceBuilder
         // A max-heap of the best Size + 1 lines after the cursor: the extra line says whether a next page exists.
         var best = new PriorityQueue<ConcordanceLine, LineKey>(request.Size + 1, Comparer<LineKey>.Create((x, y) => order.Compare(y, x)));
         var total = 0;
-        foreach (var document in documents)
+        foreach (var document in Documents)
         {
             var (stored, text, spans) = Read(document);
             var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
