@@ -1,18 +1,21 @@
 using System.CommandLine;
+using Corpus.Ingest.Model;
 using Corpus.Search;
 
 namespace Corpus.Cli.Commands;
 
-/// <summary>The filters of the search and the research views' commands: dates, venues and kinds to keep or leave out
-/// (<c>不详</c> stands for documents without a value).</summary>
+/// <summary>
+/// The filters of the search and the research views' commands, named as the site's URL parameters
+/// (<see cref="SearchNames"/>) and read by the same rules: dates, venues, kinds.
+/// </summary>
 internal sealed class FilterOptions
 {
-    private readonly Option<string?> from = new("--from") { Description = "Earliest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-    private readonly Option<string?> to = new("--to") { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-    private readonly Option<string[]> venue = new("--venue") { Description = "Venue (repeatable: any of them)" };
-    private readonly Option<string[]> kind = new("--kind") { Description = "Kind: 讲话, 考察, 会议, 回信, 报道 (repeatable)" };
-    private readonly Option<string[]> notVenue = new("--not-venue") { Description = "Leave out this venue (repeatable); 不详: the documents without a venue" };
-    private readonly Option<string[]> notKind = new("--not-kind") { Description = "Leave out this kind (repeatable); 不详: the documents without a kind" };
+    private readonly Option<string?> from = new("--" + SearchNames.From) { Description = "Earliest date: yyyy, yyyy-MM or yyyy-MM-dd" };
+    private readonly Option<string?> to = new("--" + SearchNames.To) { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
+    private readonly Option<string[]> venue = new("--" + SearchNames.Venue) { Description = "Venue (repeatable: any of them)" };
+    private readonly Option<string[]> kind = new("--" + SearchNames.Kind) { Description = $"Kind: {string.Join(", ", ArticleKinds.All)} (repeatable)" };
+    private readonly Option<string[]> notVenue = new("--not-" + SearchNames.Venue) { Description = "Leave out this venue (repeatable); 不详: the documents without a venue" };
+    private readonly Option<string[]> notKind = new("--not-" + SearchNames.Kind) { Description = "Leave out this kind (repeatable); 不详: the documents without a kind" };
 
     public void AddTo(Command command)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Corpus.Bench.Queries;
 using Corpus.Search;
 using Corpus.Search.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands.Bench;
@@ -34,11 +35,13 @@ internal static class BenchViewsCommand
                 error.WriteLine($"error: {queryFile.FullName}: no such file");
                 return ExitCodes.BadInput;
             }
-            using var corpusIndex = CommonOptions.OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
-            if (corpusIndex is null)
+            using var services = CommonOptions.OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
+            if (services is null)
             {
                 return ExitCodes.BadInput;
             }
+            var corpusIndex = services.GetRequiredService<CorpusIndex>();
+            // A new service per cold request: an empty concordance sort cache over the same index.
             var modes = new ResearchViewsBenchmark(() => new SearchService(corpusIndex), SearchBenchmark.ReadQueries(queryFile.FullName))
                 .Run(Math.Max(1, parse.GetValue(runs)));
             if (parse.GetValue(json))
