@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Corpus.Search.Concordance;
+using Corpus.Search.Json;
 using Corpus.Search.Facets;
 using Corpus.Search.Indexing;
 using Corpus.Search.Querying;
@@ -19,10 +21,30 @@ public sealed partial class SearchService
     public ConcordancePage Concordance(ConcordanceRequest request) =>
         PageOf(ValidateConcordance(request, ConcordanceRequest.MaxSize), request);
 
+    private readonly ConcordanceSortCache sortCache = new();
+
+    /// <summary>A page in document order reads the documents from the cursor on; a page of a context order seeks in the
+    /// cached order of all occurrences (sorted once per index generation and request), or, for a concordance too large
+    /// to hold, scans them all.</summary>
     private ConcordancePage PageOf(ParsedQuery parsed, ConcordanceRequest request) =>
-        index.WithSearcher(searcher => searcher is null
-            ? new ConcordancePage(0, [], null)
-            : new ConcordanceBuilder(searcher, Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request).Page());
+        index.WithSearcher(searcher =>
+        {
+            if (searcher is null)
+            {
+                return new ConcordancePage(0, [], null);
+            }
+            var builder = new ConcordanceBuilder(searcher, () => Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request);
+            if (request.Sort.Count == 0)
+            {
+                return builder.Page();
+            }
+            var sorted = sortCache.GetOrAdd(searcher.IndexReader, SortCacheKey(request), builder.SortAll);
+            return sorted is null ? builder.Page() : builder.PageSorted(sorted);
+        });
+
+    /// <summary>Everything that decides a concordance's order: the query, filters, sort keys, collation and width.</summary>
+    private static string SortCacheKey(ConcordanceRequest request) => JsonSerializer.Serialize(
+        request with { After = null, Size = 0, Filters = request.Filters with { Page = 1, Size = 1 } }, CorpusJson.Options);
 
     /// <summary>Every line in the request's order, page after page (each page from the then current index).</summary>
     /// <exception cref="QueryException">As <see cref="Concordance(ConcordanceRequest)"/>, thrown before the first line.</exception>
@@ -57,7 +79,7 @@ public sealed partial class SearchService
         var parsed = ValidateConcordance(request with { After = null, Size = 1 }, 1);
         return index.WithSearcher(searcher => searcher is null
             ? new ConcordanceGroups(0, by, [])
-            : new ConcordanceBuilder(searcher, Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request).Group(by));
+            : new ConcordanceBuilder(searcher, () => Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request).Group(by));
     }
 
     /// <summary>
@@ -142,7 +164,7 @@ public sealed partial class SearchService
     private static WordCounts SubCorpus(IndexSearcher searcher, SearchRequest filters)
     {
         var parsed = QueryParser.Parse(filters.Query);
-        if (parsed.MatchesAll && filters.From is null && filters.To is null && filters.Venues is not { Count: > 0 } && filters.Kinds is not { Count: > 0 })
+        if (parsed.MatchesAll && filters.From is null && filters.To is null && !filters.HasFacetFilters)
         {
             return WordCounts.Corpus(searcher.IndexReader);
         }

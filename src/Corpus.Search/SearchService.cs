@@ -122,7 +122,7 @@ public sealed partial class SearchService(CorpusIndex index)
         {
             throw new QueryException($"时间轴需要 1 到 {MaxTimelineQueries} 个查询（收到 {request.Queries.Count} 个）");
         }
-        var filters = new SearchRequest("", request.From, request.To, request.Venues, request.Kinds);
+        var filters = new SearchRequest("", request.From, request.To, request.Venues, request.Kinds, ExcludedVenues: request.ExcludedVenues, ExcludedKinds: request.ExcludedKinds);
         Validate(filters);
         var queries = request.Queries.Select(q =>
         {
@@ -294,44 +294,15 @@ public sealed partial class SearchService(CorpusIndex index)
     private static ResultFilter Filter(SearchRequest request, FacetOrdinals venues, FacetOrdinals kinds) => new(
         request.From is { } from ? DateKey.From(from) : null,
         request.To is { } to ? DateKey.From(to) : null,
-        VenueSelection(request.Venues, venues),
-        Selection(request.Kinds, kinds));
+        FacetSelection.Of(venues, request.Venues, request.ExcludedVenues, VenueMatches),
+        FacetSelection.Of(kinds, request.Kinds, request.ExcludedKinds, (label, wanted) => string.Equals(label, wanted, StringComparison.Ordinal)));
 
     /// <summary>
     /// Venues are stored in one full form (湖北省武汉市); users type the short one (武汉, 湖北, 北京). A typed venue
-    /// selects every stored venue that is it or contains it, so a province selects its cities too.
+    /// selects (or excludes) every stored venue that is it or contains it, so a province selects its cities too.
     /// </summary>
-    private static bool[]? VenueSelection(IReadOnlyList<string>? wanted, FacetOrdinals ordinals)
-    {
-        if (wanted is null || wanted.Count == 0)
-        {
-            return null;
-        }
-        var selected = new bool[ordinals.Labels.Count];
-        for (var i = 0; i < selected.Length; i++)
-        {
-            var label = ordinals.Labels[i];
-            selected[i] = wanted.Any(w => w.Length > 0 && (label == w || (w.Length >= 2 && label.Contains(w, StringComparison.Ordinal))));
-        }
-        return selected;
-    }
-
-    private static bool[]? Selection(IReadOnlyList<string>? wanted, FacetOrdinals ordinals)
-    {
-        if (wanted is null || wanted.Count == 0)
-        {
-            return null;
-        }
-        var selected = new bool[ordinals.Labels.Count];
-        foreach (var label in wanted)
-        {
-            if (ordinals.IndexOf(label) is var i and >= 0)
-            {
-                selected[i] = true;
-            }
-        }
-        return selected;
-    }
+    private static bool VenueMatches(string label, string wanted) =>
+        wanted.Length > 0 && (label == wanted || (wanted.Length >= 2 && label.Contains(wanted, StringComparison.Ordinal)));
 
     private static void Validate(SearchRequest request)
     {
@@ -347,9 +318,9 @@ public sealed partial class SearchService(CorpusIndex index)
         {
             throw new QueryException($"只能翻阅前 {MaxResultWindow} 条结果：请缩小检索范围。");
         }
-        if (request.Kinds?.FirstOrDefault(k => !ArticleKinds.All.Contains(k)) is { } unknown)
+        if ((request.Kinds ?? []).Concat(request.ExcludedKinds ?? []).FirstOrDefault(k => k != FacetCounts.Unknown && !ArticleKinds.All.Contains(k)) is { } unknown)
         {
-            throw new QueryException($"没有“{unknown}”这一类别：可选 {string.Join("、", ArticleKinds.All)}");
+            throw new QueryException($"没有“{unknown}”这一类别：可选 {string.Join("、", ArticleKinds.All)}、{FacetCounts.Unknown}");
         }
         if (request.From is { } from && request.To is { } to && from > to)
         {

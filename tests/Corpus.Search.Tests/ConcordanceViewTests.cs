@@ -108,6 +108,26 @@ public sealed class ConcordanceViewTests(GeneratedCorpus corpus) : IClassFixture
             lines.Select(l => (l.Id, l.Offset, l.Left, l.Match, l.Right, l.Venue, l.Date)));
     }
 
+    [Theory]
+    [InlineData("left")]
+    [InlineData("rightword1,left1")]
+    public void A_cursor_from_another_result_seeks_to_the_line_after_its_key(string sort)
+    {
+        // The narrower result's cursor points elsewhere in the full order, so the full one must find its place by key.
+        var keys = ConcordanceNames.ParseSort([sort]).ToArray();
+        var expected = Sorted(All("发展"), keys, ConcordanceCollation.Codepoint);
+        var narrow = corpus.Service.Concordance(new ConcordanceRequest(
+            new SearchRequest("发展", Kinds: [ArticleKinds.Speech]), keys, Context: Context, Size: 40));
+        var last = narrow.Lines[^1];
+
+        var page = corpus.Service.Concordance(new ConcordanceRequest(new SearchRequest("发展"), keys, Context: Context, Size: 25, After: narrow.Next));
+
+        var at = expected.FindIndex(e => e.Document.Id == last.Id && e.Start == last.Offset);
+        Assert.True(at >= 0 && at != 39, "the narrower result's line should sit elsewhere in the full order");
+        Assert.Equal(expected.Skip(at + 1).Take(25).Select(e => (e.Document.Id, e.Start)), page.Lines.Select(l => (l.Id, l.Offset)));
+        Assert.Equal(expected.Count, page.Total);
+    }
+
     [Fact]
     public void Filters_narrow_the_pages_to_the_documents_they_select()
     {

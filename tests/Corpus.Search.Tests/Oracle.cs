@@ -46,8 +46,13 @@ internal static class Oracle
         return count;
     }
 
-    /// <summary>A plain phrase's occurrences in a document: title and text.</summary>
-    public static int Count(CleanDocument document, string phrase) => Count(document.Title, phrase) + Count(document.Text, phrase);
+    /// <summary>A plain phrase's occurrences in a document: title and text, or, when the text has none, title and copies
+    /// (the README's rule: a document that matched through a copy counts the copy's occurrences).</summary>
+    public static int Count(CleanDocument document, string phrase)
+    {
+        var inText = Count(document.Text, phrase);
+        return Count(document.Title, phrase) + (inText > 0 ? inText : document.Copies.Sum(c => Count(c.Text, phrase)));
+    }
 
     /// <summary>Simplified characters of the list written in a Traditional form (the first listed).</summary>
     public static string ToTraditional(string text)

@@ -67,7 +67,7 @@ public sealed class SearchPageTests(AppFixture app)
         var items = page.Document.QuerySelectorAll("li.hit-item");
         Assert.Equal(venue.Value.GetInt32(), items.Length);
         Assert.All(items, item => Assert.Contains(venue.Name, item.QuerySelector(".hit-meta")!.TextContent));
-        var box = page.Document.QuerySelectorAll<IHtmlInputElement>("fieldset[data-facet='venue'] input").Single(i => i.Value == venue.Name);
+        var box = page.Document.QuerySelectorAll<IHtmlInputElement>("fieldset[data-facet='venue'] input[name='venue']").Single(i => i.Value == venue.Name);
         Assert.True(box.IsChecked);
     }
 

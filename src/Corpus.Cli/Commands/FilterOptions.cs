@@ -14,6 +14,8 @@ internal sealed class FilterOptions
     private readonly Option<string?> to = new("--" + SearchNames.To) { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
     private readonly Option<string[]> venue = new("--" + SearchNames.Venue) { Description = "Venue (repeatable: any of them)" };
     private readonly Option<string[]> kind = new("--" + SearchNames.Kind) { Description = $"Kind: {string.Join(", ", ArticleKinds.All)} (repeatable)" };
+    private readonly Option<string[]> notVenue = new("--not-" + SearchNames.Venue) { Description = "Leave out this venue (repeatable); 不详: the documents without a venue" };
+    private readonly Option<string[]> notKind = new("--not-" + SearchNames.Kind) { Description = "Leave out this kind (repeatable); 不详: the documents without a kind" };
 
     public void AddTo(Command command)
     {
@@ -21,6 +23,8 @@ internal sealed class FilterOptions
         command.Options.Add(to);
         command.Options.Add(venue);
         command.Options.Add(kind);
+        command.Options.Add(notVenue);
+        command.Options.Add(notKind);
     }
 
     /// <exception cref="QueryException">A date that cannot be read.</exception>
@@ -29,5 +33,7 @@ internal sealed class FilterOptions
         parse.GetValue(from) is { } f ? DateBound.Parse(f, upper: false) : null,
         parse.GetValue(to) is { } t ? DateBound.Parse(t, upper: true) : null,
         parse.GetValue(venue) ?? [],
-        parse.GetValue(kind) ?? []);
+        parse.GetValue(kind) ?? [],
+        ExcludedVenues: parse.GetValue(notVenue) ?? [],
+        ExcludedKinds: parse.GetValue(notKind) ?? []);
 }

@@ -26,7 +26,8 @@ internal static class TimelineCommand
         {
             var scope = filters.Request(parse, "");
             var request = new TimelineRequest(
-                parse.GetRequiredValue(queries), scope.From, scope.To, scope.Venues, scope.Kinds, TimelineUnits.Parse(parse.GetValue(unit)));
+                parse.GetRequiredValue(queries), scope.From, scope.To, scope.Venues, scope.Kinds, TimelineUnits.Parse(parse.GetValue(unit)),
+                scope.ExcludedVenues, scope.ExcludedKinds);
             var result = service.Timeline(request);
             if (parse.GetValue(json))
             {

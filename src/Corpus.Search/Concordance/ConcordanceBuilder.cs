@@ -23,24 +23,122 @@ internal sealed class ConcordanceBuilder
     private readonly IReadOnlyList<TextPattern> patterns;
     private readonly ConcordanceRequest request;
     private readonly LineOrder order;
-    private readonly List<DocumentRef> documents;
+    private readonly Lazy<List<DocumentRef>> sortedDocuments;
     private readonly bool needsWords;
 
-    public ConcordanceBuilder(IndexSearcher searcher, IEnumerable<int> docs, IReadOnlyList<string> phrases, IReadOnlyList<TextPattern> patterns, ConcordanceRequest request)
+    /// <param name="docs">The result documents, asked only when a page needs them (not for a page of a cached order).</param>
+    public ConcordanceBuilder(IndexSearcher searcher, Func<IEnumerable<int>> docs, IReadOnlyList<string> phrases, IReadOnlyList<TextPattern> patterns, ConcordanceRequest request)
     {
         this.searcher = searcher;
         this.phrases = phrases;
         this.patterns = patterns;
         this.request = request;
         order = new LineOrder(request.Sort, request.Collation, newestFirst: request.Filters.Sort == SearchSort.Date);
-        documents = DocumentOrder.Sort(searcher.IndexReader, docs, order.CompareDocuments);
+        sortedDocuments = new(() => DocumentOrder.Sort(searcher.IndexReader, docs(), order.CompareDocuments));
         needsWords = request.Sort.Any(k => k is ConcordanceKey.LeftWord1 or ConcordanceKey.LeftWord2 or ConcordanceKey.RightWord1 or ConcordanceKey.RightWord2);
     }
 
+    /// <summary>Most occurrences one cached order holds (12 bytes each, their keys held only while sorting); past it,
+    /// each page of a context order scans every occurrence (<see cref="PageSorted(LineKey?)"/>).</summary>
+    public const int MaxSortedOccurrences = 1_000_000;
+
+    private List<DocumentRef> Documents => sortedDocuments.Value;
+
     public ConcordancePage Page()
     {
-        var after = request.After is { } token ? ConcordanceCursor.Decode(token, request.Sort.Count) : ((LineKey Key, int Total)?)null;
-        return request.Sort.Count == 0 ? PageInDocumentOrder(after) : PageSorted(after?.Key);
+        var after = request.After is { } token ? ConcordanceCursor.Decode(token, request.Sort.Count) : ((LineKey Key, int Total, int Position)?)null;
+        return request.Sort.Count == 0 ? PageInDocumentOrder(after is { } a ? (a.Key, a.Total) : null) : PageSorted(after?.Key);
+    }
+
+    /// <summary>Every occurrence in the request's order, or null when there are more than <see cref="MaxSortedOccurrences"/>.</summary>
+    public SortedOccurrences? SortAll()
+    {
+        var keys = new List<LineKey>();
+        var lines = new List<(int Document, int Start, int Length)>();
+        for (var d = 0; d < Documents.Count; d++)
+        {
+            var (stored, text, spans) = Read(Documents[d]);
+            if (lines.Count + spans.Count > MaxSortedOccurrences)
+            {
+                return null;
+            }
+            var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
+            foreach (var span in spans)
+            {
+                var (left, match, right) = Cut(text, span);
+                keys.Add(new LineKey(Keys(Documents[d], stored, left, match, right, span, paragraphs), Documents[d].DateKey, Documents[d].Id, span.Start));
+                lines.Add((d, span.Start, span.Length));
+            }
+        }
+        var positions = Enumerable.Range(0, lines.Count).ToArray();
+        var sortKeys = keys.ToArray();
+        Array.Sort(sortKeys, positions, order);
+        return new SortedOccurrences(
+            Documents, [.. positions.Select(p => lines[p].Document)], [.. positions.Select(p => lines[p].Start)], [.. positions.Select(p => lines[p].Length)]);
+    }
+
+    /// <summary>A page of a cached order: a seek to the line after the cursor (its position, when the cursor's hint
+    /// holds, else a binary search on keys recomputed for a few lines), then the page's lines read from their documents.</summary>
+    public ConcordancePage PageSorted(SortedOccurrences sorted)
+    {
+        var first = 0;
+        if (request.After is { } token)
+        {
+            var (after, _, position) = ConcordanceCursor.Decode(token, request.Sort.Count);
+            first = position > 0 && position <= sorted.Count && sorted.DocumentOf(position - 1).Id == after.Id && sorted.StartOf(position - 1) == after.Offset
+                ? position
+                : FirstAfter(sorted, after);
+        }
+        var end = Math.Min(sorted.Count, first + request.Size);
+        var lines = new List<ConcordanceLine>(end - first);
+        LineKey? last = null;
+        var read = new Dictionary<int, (Lucene.Net.Documents.Document Stored, string Text)>();
+        for (var i = first; i < end; i++)
+        {
+            var document = sorted.DocumentOf(i);
+            if (!read.TryGetValue(document.Doc, out var doc))
+            {
+                var stored = searcher.Doc(document.Doc, Fields);
+                doc = (stored, stored.Get(FieldNames.Text));
+                read[document.Doc] = doc;
+            }
+            var span = new HitSpan(sorted.StartOf(i), sorted.LengthOf(i));
+            lines.Add(Line(document, doc.Stored, doc.Text, span));
+            if (i == end - 1 && end < sorted.Count)
+            {
+                last = KeyOf(document, doc.Stored, doc.Text, span);
+            }
+        }
+        return new ConcordancePage(sorted.Count, lines, last is null ? null : ConcordanceCursor.Encode(last, sorted.Count, end));
+    }
+
+    /// <summary>The first line of the cached order that comes after <paramref name="after"/>.</summary>
+    private int FirstAfter(SortedOccurrences sorted, LineKey after)
+    {
+        var (low, high) = (0, sorted.Count);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var document = sorted.DocumentOf(middle);
+            var stored = searcher.Doc(document.Doc, Fields);
+            var key = KeyOf(document, stored, stored.Get(FieldNames.Text), new HitSpan(sorted.StartOf(middle), sorted.LengthOf(middle)));
+            if (order.Compare(key, after) <= 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private LineKey KeyOf(DocumentRef document, Lucene.Net.Documents.Document stored, string text, HitSpan span)
+    {
+        var (left, match, right) = Cut(text, span);
+        var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
+        return new LineKey(Keys(document, stored, left, match, right, span, paragraphs), document.DateKey, document.Id, span.Start);
     }
 
     public ConcordanceGroups Group(ConcordanceGrouping by)
@@ -48,7 +146,7 @@ internal sealed class ConcordanceBuilder
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
         var words = by is ConcordanceGrouping.LeftWord or ConcordanceGrouping.RightWord;
-        foreach (var document in documents)
+        foreach (var document in Documents)
         {
             var (stored, text, spans) = Read(document);
             var paragraphs = words ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
@@ -83,11 +181,11 @@ internal sealed class ConcordanceBuilder
         var lines = new List<(LineKey Key, ConcordanceLine Line)>(request.Size + 1);
         var total = 0;
         var first = after is { Key: var cursor }
-            ? documents.FindIndex(d => order.CompareDocuments(d.DateKey, d.Id, cursor.DateKey, cursor.Id) >= 0)
+            ? Documents.FindIndex(d => order.CompareDocuments(d.DateKey, d.Id, cursor.DateKey, cursor.Id) >= 0)
             : 0;
-        for (var i = first < 0 ? documents.Count : first; i < documents.Count; i++)
+        for (var i = first < 0 ? Documents.Count : first; i < Documents.Count; i++)
         {
-            var (stored, text, spans) = Read(documents[i]);
+            var (stored, text, spans) = Read(Documents[i]);
             total += spans.Count;
             foreach (var span in spans)
             {
@@ -95,10 +193,10 @@ internal sealed class ConcordanceBuilder
                 {
                     break;
                 }
-                var key = new LineKey([], documents[i].DateKey, documents[i].Id, span.Start);
+                var key = new LineKey([], Documents[i].DateKey, Documents[i].Id, span.Start);
                 if (after is null || order.Compare(key, after.Value.Key) > 0)
                 {
-                    lines.Add((key, Line(documents[i], stored, text, span)));
+                    lines.Add((key, Line(Documents[i], stored, text, span)));
                 }
             }
             // A later page knows the total from its cursor; only the first page reads on to count.
@@ -115,7 +213,7 @@ internal sealed class ConcordanceBuilder
         // A max-heap of the best Size + 1 lines after the cursor: the extra line says whether a next page exists.
         var best = new PriorityQueue<ConcordanceLine, LineKey>(request.Size + 1, Comparer<LineKey>.Create((x, y) => order.Compare(y, x)));
         var total = 0;
-        foreach (var document in documents)
+        foreach (var document in Documents)
         {
             var (stored, text, spans) = Read(document);
             var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;

@@ -9,13 +9,15 @@ namespace Corpus.Search.Concordance;
 /// </summary>
 internal static class ConcordanceCursor
 {
-    private sealed record State(string[] K, int D, string I, int O, int T);
+    /// <param name="P">Where the next line sits in a cached sorted concordance (<see cref="SortedOccurrences"/>): a hint,
+    /// checked against the key before it is trusted, so a stale one costs a binary search and nothing else.</param>
+    private sealed record State(string[] K, int D, string I, int O, int T, int P = 0);
 
-    public static string Encode(LineKey key, int total) =>
-        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new State(key.Keys, key.DateKey, key.Id, key.Offset, total)));
+    public static string Encode(LineKey key, int total, int position = 0) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new State(key.Keys, key.DateKey, key.Id, key.Offset, total, position)));
 
     /// <exception cref="QueryException">The token was not made by <see cref="Encode"/> for this many sort keys.</exception>
-    public static (LineKey Key, int Total) Decode(string token, int sortKeys)
+    public static (LineKey Key, int Total, int Position) Decode(string token, int sortKeys)
     {
         State? state;
         try
@@ -30,6 +32,6 @@ internal static class ConcordanceCursor
         {
             throw new QueryException("翻页标记无效：请从第一页重新开始（排序方式改变后旧的标记不再适用）。");
         }
-        return (new LineKey(state.K, state.D, state.I, state.O), state.T);
+        return (new LineKey(state.K, state.D, state.I, state.O), state.T, Math.Max(0, state.P));
     }
 }

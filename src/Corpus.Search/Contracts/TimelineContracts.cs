@@ -4,13 +4,16 @@ public enum TimelineUnit { Day, Week, Month, Year }
 
 /// <param name="Queries">One to <see cref="SearchService.MaxTimelineQueries"/> queries, one series each.</param>
 /// <param name="Unit">Null: chosen from the span of dates (see <c>Periods.Auto</c>).</param>
+/// <param name="ExcludedVenues">As <see cref="SearchRequest.ExcludedVenues"/>; <paramref name="Venues"/> and the kinds as in <see cref="SearchRequest"/>.</param>
 public sealed record TimelineRequest(
     IReadOnlyList<string> Queries,
     DateOnly? From = null,
     DateOnly? To = null,
     IReadOnlyList<string>? Venues = null,
     IReadOnlyList<string>? Kinds = null,
-    TimelineUnit? Unit = null);
+    TimelineUnit? Unit = null,
+    IReadOnlyList<string>? ExcludedVenues = null,
+    IReadOnlyList<string>? ExcludedKinds = null);
 
 /// <param name="Start">The first day of the period.</param>
 /// <param name="Documents">Matching documents dated in the period.</param>

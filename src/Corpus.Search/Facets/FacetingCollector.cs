@@ -7,7 +7,8 @@ namespace Corpus.Search.Facets;
 /// <summary>
 /// Visits every document the query matches once: applies the filters from doc values, passes the accepted ones to
 /// <paramref name="results"/> (top hits) and counts each facet dimension under the filters of the other dimensions
-/// only, so a selected venue still shows the other venues' counts. The year dimension's own filter is the date range.
+/// only, so a selected venue still shows the other venues' counts; documents without a venue or kind count as
+/// <see cref="FacetCounts.Unknown"/>. The year dimension's own filter is the date range.
 /// </summary>
 internal sealed class FacetingCollector(
     ICollector results, ResultFilter filter, FacetOrdinals venues, FacetOrdinals kinds, DateKeys dateKeys, bool countFacets)
@@ -15,8 +16,9 @@ internal sealed class FacetingCollector(
 {
     private const int FirstYear = 1000;
     private const int Years = 1200;
-    private readonly int[] venueCounts = new int[venues.Labels.Count];
-    private readonly int[] kindCounts = new int[kinds.Labels.Count];
+    // One more slot than labels: documents without a value (FacetSelection.Slot).
+    private readonly int[] venueCounts = new int[venues.Labels.Count + 1];
+    private readonly int[] kindCounts = new int[kinds.Labels.Count + 1];
     private readonly int[] yearCounts = new int[Years];
     private int[] dates = [];
     private int[] venueOrds = [];
@@ -59,13 +61,13 @@ internal sealed class FacetingCollector(
         {
             return;
         }
-        if (dateOk && kindOk && venue >= 0)
+        if (dateOk && kindOk)
         {
-            venueCounts[venue]++;
+            venueCounts[FacetSelection.Slot(venue, venueCounts.Length - 1)]++;
         }
-        if (dateOk && venueOk && kind >= 0)
+        if (dateOk && venueOk)
         {
-            kindCounts[kind]++;
+            kindCounts[FacetSelection.Slot(kind, kindCounts.Length - 1)]++;
         }
         if (venueOk && kindOk && date != 0)
         {
@@ -100,6 +102,19 @@ internal sealed class FacetingCollector(
         Enumerable.Range(0, Years).Where(y => yearCounts[y] > 0)
             .ToDictionary(y => (FirstYear + y).ToString(System.Globalization.CultureInfo.InvariantCulture), y => yearCounts[y]));
 
-    private static Dictionary<string, int> Named(IReadOnlyList<string> labels, int[] counts) =>
-        Enumerable.Range(0, counts.Length).Where(i => counts[i] > 0).ToDictionary(i => labels[i], i => counts[i], StringComparer.Ordinal);
+    /// <summary>The last slot, documents without a value, is the <see cref="FacetCounts.Unknown"/> bucket
+    /// (a stored value spelled 不详 means the same and adds to it.)</summary>
+    private static Dictionary<string, int> Named(IReadOnlyList<string> labels, int[] counts)
+    {
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                var label = i < labels.Count ? labels[i] : FacetCounts.Unknown;
+                named[label] = named.GetValueOrDefault(label) + counts[i];
+            }
+        }
+        return named;
+    }
 }

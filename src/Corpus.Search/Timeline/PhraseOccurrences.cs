@@ -17,10 +17,11 @@ internal sealed class PhraseOccurrences
     private readonly List<FieldPositions> fields = [];
     private readonly List<int[]> singleCharCounts = [];
 
-    public PhraseOccurrences(AtomicReader reader, Phrase phrase)
+    /// <param name="inFields">The exact fields to count in (the title, the text or the copies).</param>
+    public PhraseOccurrences(AtomicReader reader, Phrase phrase, IEnumerable<string> inFields)
     {
         length = phrase.CodePoints.Count;
-        foreach (var field in phrase.ExactFields)
+        foreach (var field in inFields)
         {
             if (length == 1)
             {

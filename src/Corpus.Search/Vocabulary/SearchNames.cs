@@ -12,6 +12,9 @@ public static class SearchNames
     public const string To = "to";
     public const string Venue = "venue";
     public const string Kind = "kind";
+    /// <summary>Venues and kinds to leave out ("not this value"); 不详 (<see cref="FacetCounts.Unknown"/>) stands for no value.</summary>
+    public const string NotVenue = "notvenue";
+    public const string NotKind = "notkind";
     public const string Sort = "sort";
     public const string Page = "page";
     public const string Size = "size";

@@ -62,10 +62,12 @@ public sealed class ConcordanceModel(SearchService service, ILogger<ConcordanceM
     /// <summary>The concordance narrowed to one group where the filters can express it (a venue, a year, a month).</summary>
     public string? GroupUrl(ConcordanceGroup group)
     {
-        if (group.Key is not { } key || Parameters.Group is not { } by)
+        if (Parameters.Group is not { } by || (group.Key is null && by != ConcordanceGrouping.Venue))
         {
             return null;
         }
+        // Occurrences without a venue narrow to the 不详 bucket.
+        var key = group.Key ?? FacetCounts.Unknown;
         var filters = Parameters.Filters;
         filters = by switch
         {

@@ -39,6 +39,8 @@ public static class SearchParameterParser
         {
             FromDate = fromDate,
             ToDate = toDate,
+            ExcludedVenues = Values(query, SearchNames.NotVenue, "排除地点"),
+            ExcludedKinds = Values(query, SearchNames.NotKind, "排除类别"),
         };
     }
 

@@ -23,13 +23,25 @@ public sealed record SearchParameters(
 
     public DateOnly? FromDate { get; init; }
 
+    /// <summary>Venues whose documents are left out (notvenue=…); 不详 leaves out those without a venue.</summary>
+    public IReadOnlyList<string> ExcludedVenues { get; init; } = [];
+
+    /// <summary>Kinds whose documents are left out (notkind=…); 不详 leaves out those without a kind.</summary>
+    public IReadOnlyList<string> ExcludedKinds { get; init; } = [];
+
     public DateOnly? ToDate { get; init; }
 
     public bool HasQuery => Query.Length > 0;
 
-    public bool HasFilters => From is not null || To is not null || Venues.Count > 0 || Kinds.Count > 0;
+    public bool HasFilters => From is not null || To is not null || HasFacetFilters;
 
-    public SearchRequest ToRequest() => new(Query, FromDate, ToDate, Venues, Kinds, Sort, Page, Size);
+    public bool HasFacetFilters => Venues.Count > 0 || Kinds.Count > 0 || ExcludedVenues.Count > 0 || ExcludedKinds.Count > 0;
+
+    /// <summary>These parameters without any date, venue or kind filter.</summary>
+    public SearchParameters WithoutFilters() =>
+        this with { From = null, To = null, FromDate = null, ToDate = null, Venues = [], Kinds = [], ExcludedVenues = [], ExcludedKinds = [], Page = 1 };
+
+    public SearchRequest ToRequest() => new(Query, FromDate, ToDate, Venues, Kinds, Sort, Page, Size, ExcludedVenues, ExcludedKinds);
 
     /// <summary>"?q=…&amp;from=…", leaving out defaults so permalinks stay short.</summary>
     public string ToQueryString()
@@ -54,6 +66,14 @@ public sealed record SearchParameters(
         if (Kinds.Count > 0)
         {
             builder.Add(SearchNames.Kind, Kinds);
+        }
+        if (ExcludedVenues.Count > 0)
+        {
+            builder.Add(SearchNames.NotVenue, ExcludedVenues);
+        }
+        if (ExcludedKinds.Count > 0)
+        {
+            builder.Add(SearchNames.NotKind, ExcludedKinds);
         }
         if (Sort != SearchSort.Relevance)
         {
@@ -84,6 +104,8 @@ public sealed record SearchParameters(
         }
         parts.AddRange(Venues.Select(v => $"venue={v}"));
         parts.AddRange(Kinds.Select(k => $"kind={k}"));
+        parts.AddRange(ExcludedVenues.Select(v => $"{SearchNames.NotVenue}={v}"));
+        parts.AddRange(ExcludedKinds.Select(k => $"{SearchNames.NotKind}={k}"));
         parts.Add($"sort={SearchNames.Name(Sort)}");
         parts.Add($"page={Page}");
         parts.Add($"size={Size}");

@@ -8,7 +8,8 @@ public sealed record TimelineParameters(IReadOnlyList<string> Queries, TimelineU
 {
     public static TimelineParameters Empty { get; } = new([], null, SearchParameters.Empty);
 
-    public TimelineRequest ToRequest() => new(Queries, Filters.FromDate, Filters.ToDate, Filters.Venues, Filters.Kinds, Unit);
+    public TimelineRequest ToRequest() => new(
+        Queries, Filters.FromDate, Filters.ToDate, Filters.Venues, Filters.Kinds, Unit, Filters.ExcludedVenues, Filters.ExcludedKinds);
 
     /// <summary>"?q=…&amp;q=…&amp;unit=…" plus the filters, leaving out defaults.</summary>
     public string ToQueryString(TimelineUnit? unit)

@@ -38,7 +38,7 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         await page.GotoAsync($"/?q={Uri.EscapeDataString(Phrase)}");
         // A year with hits, from the histogram of the results (a venue's hits may all be undated: dates are never guessed).
         var year = (await page.Locator(".bars li:has(.bar:not(.level-0)) .bar-year").First.TextContentAsync())!.Trim();
-        var venueBox = page.Locator("fieldset[data-facet='venue'] input").First;
+        var venueBox = page.Locator("fieldset[data-facet='venue'] input[name='venue']").First;
         var venue = await venueBox.GetAttributeAsync("value");
         // With script on, ticking a facet applies it at once.
         await Navigate(page, () => venueBox.ClickAsync(), "venue=");
@@ -52,8 +52,33 @@ public sealed class BrowserTests(AppFixture app, ChromiumFixture chromium)
         Assert.All(metas, meta => Assert.Contains(venue!, meta));
         var dates = await page.Locator(".hit-meta time").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('datetime'))");
         Assert.All(dates, date => Assert.StartsWith(year, date));
-        Assert.True(await page.Locator($"fieldset[data-facet='venue'] input[value='{venue}']").IsCheckedAsync());
+        Assert.True(await page.Locator($"fieldset[data-facet='venue'] input[name='venue'][value='{venue}']").IsCheckedAsync());
         await session.Screenshot("search-filtered");
+        session.AssertNoConsoleErrors();
+    }
+
+    [SkippableFact]
+    public async Task Exclude_a_venue_then_keep_only_the_documents_without_one()
+    {
+        await using var session = await Session.Open(chromium.Require(), app.BaseAddress);
+        var page = session.Page;
+        await page.GotoAsync($"/?q={Uri.EscapeDataString("的")}");
+        var excludeBox = page.Locator("fieldset[data-facet='venue'] input[name='notvenue']").First;
+        var venue = (await excludeBox.GetAttributeAsync("value"))!;
+        // With script on, ticking 排除 applies it at once.
+        await Navigate(page, () => excludeBox.ClickAsync(), "notvenue=");
+        var metas = await page.Locator(".hit-meta").AllTextContentsAsync();
+        Assert.NotEmpty(metas);
+        Assert.All(metas, meta => Assert.DoesNotContain(venue, meta));
+        Assert.True(await page.Locator($"fieldset[data-facet='venue'] input[name='notvenue'][value='{venue}']").IsCheckedAsync());
+
+        var unknownBox = page.Locator("fieldset[data-facet='venue'] input[name='venue'][value='不详']");
+        var expected = int.Parse((await page.Locator("fieldset[data-facet='venue'] li:has(input[name='venue'][value='不详']) .facet-count").TextContentAsync())!);
+        await Navigate(page, () => unknownBox.ClickAsync(), "venue=%E4%B8%8D%E8%AF%A6");
+        Assert.Contains(expected.ToString(), await page.Locator("#results-heading").TextContentAsync());
+        Assert.Equal(Math.Min(expected, 10), await page.Locator("li.hit-item").CountAsync());
+        Assert.True(await unknownBox.IsCheckedAsync());
+        await session.Screenshot("search-unknown-venue");
         session.AssertNoConsoleErrors();
     }
 

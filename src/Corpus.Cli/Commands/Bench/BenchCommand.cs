@@ -12,5 +12,6 @@ internal static class BenchCommand
             BenchIngestCommand.Create(loggerFactory),
             BenchQueryCommand.Create(loggerFactory),
             BenchPatternsCommand.Create(loggerFactory),
+            BenchViewsCommand.Create(loggerFactory),
         };
 }
