@@ -9,11 +9,12 @@ namespace Corpus.Search.Timeline;
 /// <summary>
 /// A query's occurrences per document of one segment: plain phrases from the index positions
 /// (<see cref="PhraseOccurrences"/>), patterns on the stored text (<see cref="PhraseLocator"/>), since the index only
-/// finds a pattern's candidates. Documents must be asked in increasing order.
+/// finds a pattern's candidates — in the copies' text for a document whose own text holds none (it matched through a
+/// copy, as <see cref="SearchHit"/> counts). Documents must be asked in increasing order.
 /// </summary>
 internal sealed class DocumentOccurrences
 {
-    private static readonly HashSet<string> TextField = [FieldNames.Text];
+    private static readonly HashSet<string> TextFields = [FieldNames.Text, FieldNames.Copies];
     private readonly AtomicReader reader;
     private readonly PhraseOccurrences[] counters;
     private readonly IReadOnlyList<TextPattern> patterns;
@@ -34,8 +35,9 @@ internal sealed class DocumentOccurrences
         }
         if (patterns.Count > 0)
         {
-            var text = reader.Document(doc, TextField).Get(FieldNames.Text) ?? "";
-            total += PhraseLocator.Locate(text, [], patterns).Count;
+            var stored = reader.Document(doc, TextFields);
+            var found = PhraseLocator.Locate(stored.Get(FieldNames.Text) ?? "", [], patterns).Count;
+            total += found > 0 || stored.Get(FieldNames.Copies) is null ? found : PhraseLocator.Locate(DocumentMapper.CopiesText(stored), [], patterns).Count;
         }
         return total;
     }
