@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Spans;
@@ -15,11 +17,16 @@ namespace Corpus.Search.Patterns;
 /// </summary>
 internal sealed class PatternCandidateQuery(string field, TextPattern pattern) : Query
 {
-    /// <summary>Past this many spelled-out runs the expansion costs more than it saves: the <c>?</c> stays a free character.</summary>
-    private const int MaxExpansions = 256;
+    /// <summary>Past this many characters fitting a <c>?</c> its pairs cost more than they save: the <c>?</c> stays a free character.</summary>
+    private const int MaxMiddles = 1024;
 
     /// <summary>Characters following a <c>?</c>'s left neighbour, looked at before giving up the expansion.</summary>
     private const int MaxFollowers = 4096;
+
+    /// <summary>Spelled-out <c>?</c>s per index generation: the search page, its filler table and its next pages ask the same.</summary>
+    private const int MaxCached = 10_000;
+
+    private static readonly ConditionalWeakTable<IndexReader, ConcurrentDictionary<(string Field, string Left, string Right), List<string>?>> Middles = [];
 
     public string Field { get; } = field;
 
@@ -28,7 +35,11 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
     public override Query Rewrite(IndexReader reader)
     {
         var terms = MultiFields.GetTerms(reader, Field);
-        var rewritten = terms is null ? Nothing() : Build(terms);
+        var cache = Middles.GetValue(reader, _ => new ConcurrentDictionary<(string, string, string), List<string>?>());
+        List<string>? Between(string left, string right) => cache.Count >= MaxCached
+            ? MiddlesIn(terms!, left, right)
+            : cache.GetOrAdd((Field, left, right), key => MiddlesIn(terms!, key.Item2, key.Item3));
+        var rewritten = terms is null ? Nothing() : Build(Between);
         rewritten.Boost = Boost;
         return rewritten;
     }
@@ -40,12 +51,12 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
 
     public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Field, Pattern);
 
-    private Query Build(Terms terms)
+    private Query Build(Func<string, string, List<string>?> between)
     {
         if (Pattern.Near is { } near)
         {
-            var first = Chain(near.First, terms);
-            var second = Chain(near.Second, terms);
+            var first = Chain(near.First, between);
+            var second = Chain(near.Second, between);
             if (first.Impossible || second.Impossible)
             {
                 return Nothing();
@@ -56,7 +67,7 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
                 ? new SpanNearQuery([a, b], near.Distance + 1 + first.Edges + second.Edges, inOrder: false)
                 : new BooleanQuery(disableCoord: true) { { Query(first), Occur.MUST }, { Query(second), Occur.MUST } };
         }
-        var chain = Chain(Pattern.Parts!, terms);
+        var chain = Chain(Pattern.Parts!, between);
         return chain.Impossible ? Nothing() : Query(chain);
     }
 
@@ -89,7 +100,7 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
     /// <param name="Single">The character, when the piece is one literal character standing alone.</param>
     private sealed record Piece(SpanQuery? Span, int Length, string? Single = null);
 
-    private Anchored Chain(IReadOnlyList<PatternPart> parts, Terms terms)
+    private Anchored Chain(IReadOnlyList<PatternPart> parts, Func<string, string, List<string>?> middles)
     {
         var anchors = new List<SpanQuery>();
         var singles = new List<string>();
@@ -97,7 +108,7 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
         foreach (var (block, gapBefore) in Blocks(parts))
         {
             between += gapBefore;
-            if (Pieces(block, terms) is not { } pieces)
+            if (Pieces(block, middles) is not { } pieces)
             {
                 return new Anchored(null, 0, [], Impossible: true);
             }
@@ -161,7 +172,7 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
     }
 
     /// <summary>A block as runs and free characters, in order; null when a run cannot occur in the index.</summary>
-    private List<Piece>? Pieces(List<string?> block, Terms terms)
+    private List<Piece>? Pieces(List<string?> block, Func<string, string, List<string>?> middles)
     {
         var (lo, hi) = (0, block.Count);
         while (lo < hi && block[lo] is null)
@@ -182,12 +193,12 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
         }
         else if (core.Count > 1)
         {
-            var spelled = Expand(core, terms);
-            if (spelled is { Count: 0 })
+            var spelled = Spelled(core, middles, out var impossible);
+            if (impossible)
             {
                 return null;
             }
-            pieces.AddRange(spelled is null ? Runs(core) : [new Piece(Any(spelled.Select(Run).ToList()), core.Count)]);
+            pieces.AddRange(spelled is null ? Runs(core) : [new Piece(spelled, core.Count)]);
         }
         pieces.AddRange(Enumerable.Repeat(new Piece(null, 1), block.Count - hi));
         return pieces;
@@ -225,35 +236,59 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
     };
 
     /// <summary>
-    /// The core with each <c>?</c> replaced by every character that the index has after its left neighbour and before
-    /// its right one (never a sentence end); empty when some <c>?</c> has none; null when a <c>?</c> has a <c>?</c> for
-    /// a neighbour or the spelled-out runs would be too many.
+    /// The core as pairs at their offsets: every pair of two known characters, and for a <c>?</c> whose neighbour no
+    /// such pair holds, the pairs of that neighbour with each character the index has between the <c>?</c>'s two
+    /// neighbours (never a sentence end). Two pairs overlapping at the <c>?</c> share its character, so the pairs in
+    /// place spell out the core exactly. Null when a <c>?</c> has a <c>?</c> for a neighbour or too many characters fit;
+    /// <paramref name="impossible"/> when none fits.
     /// </summary>
-    private static List<List<string>>? Expand(List<string?> core, Terms terms)
+    private SpanQuery? Spelled(List<string?> core, Func<string, string, List<string>?> middles, out bool impossible)
     {
-        var runs = new List<List<string>> { new() };
-        for (var k = 0; k < core.Count; k++)
+        impossible = false;
+        var covered = new bool[core.Count];
+        var pairs = new List<(int Offset, SpanQuery Span)>();
+        for (var k = 0; k + 1 < core.Count; k++)
         {
-            if (core[k] is { } known)
+            if (core[k] is { } a && core[k + 1] is { } b)
             {
-                runs.ForEach(r => r.Add(known));
+                pairs.Add((k, Pair(a + b)));
+                covered[k] = covered[k + 1] = true;
+            }
+        }
+        for (var k = 1; k + 1 < core.Count; k++)
+        {
+            if (core[k] is not null)
+            {
                 continue;
             }
-            if (core[k - 1] is not { } left || core[k + 1] is not { } right || Between(terms, left, right) is not { } middles)
+            if (core[k - 1] is not { } left || core[k + 1] is not { } right || middles(left, right) is not { Count: <= MaxMiddles } fits)
             {
                 return null;
             }
-            if ((long)runs.Count * middles.Count > MaxExpansions)
+            if (fits.Count == 0)
             {
+                impossible = true;
                 return null;
             }
-            runs = [.. runs.SelectMany(r => middles.Select(m => new List<string>(r) { m }))];
+            if (!covered[k - 1])
+            {
+                pairs.Add((k - 1, Any([.. fits.Select(x => Pair(left + x))])));
+                covered[k - 1] = true;
+            }
+            if (!covered[k + 1])
+            {
+                pairs.Add((k, Any([.. fits.Select(x => Pair(x + right))])));
+                covered[k + 1] = true;
+            }
         }
-        return runs;
+        pairs.Sort((x, y) => x.Offset.CompareTo(y.Offset));
+        // Each pair spans one position: the slop is the positions left out between them.
+        var slop = pairs.Zip(pairs.Skip(1), (x, y) => y.Offset - x.Offset - 1).Sum();
+        return pairs.Count == 1 ? pairs[0].Span : new SpanNearQuery([.. pairs.Select(p => p.Span)], slop, inOrder: true);
     }
 
     /// <summary>The characters x such that the pairs left+x and x+right are both terms; null past <see cref="MaxFollowers"/>.</summary>
-    private static List<string>? Between(Terms terms, string left, string right)
+    private static List<string>? MiddlesIn(Terms terms, string left, string right)
     {
         var prefix = new BytesRef(left);
         var followers = terms.GetEnumerator();
@@ -287,10 +322,13 @@ internal sealed class PatternCandidateQuery(string field, TextPattern pattern) :
 
     private static SpanQuery Any(List<SpanQuery> alternatives) => alternatives.Count == 1 ? alternatives[0] : new SpanOrQuery([.. alternatives]);
 
+    private SpanTermQuery Pair(string pair) => new(new Term(Field, pair));
+
     /// <summary>Every pair of the run at consecutive positions: exactly the run's occurrences.</summary>
     private SpanQuery Run(List<string> chars)
     {
-        var pairs = Enumerable.Range(0, chars.Count - 1).Select(k => (SpanQuery)new SpanTermQuery(new Term(Field, chars[k] + chars[k + 1]))).ToArray();
+        var pairs = Enumerable.Range(0, chars.Count - 1).Select(k => (SpanQuery)Pair(chars[k] + chars[k + 1])).ToArray();
         return pairs.Length == 1 ? pairs[0] : new SpanNearQuery(pairs, 0, inOrder: true);
     }
 }
+
