@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Corpus.Ingest;
-using Corpus.Ingest.Evaluation;
+using Corpus.Bench.Evaluation;
 using Corpus.Search;
 using Corpus.Search.Json;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Corpus.Search;
-using Corpus.Search.Benchmarks;
+using Corpus.Bench.Queries;
 using Corpus.Search.Json;
 using Microsoft.Extensions.Logging;
 

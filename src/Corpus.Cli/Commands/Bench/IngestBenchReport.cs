@@ -1,4 +1,4 @@
-using Corpus.Ingest.Evaluation;
+using Corpus.Bench.Evaluation;
 
 namespace Corpus.Cli.Commands.Bench;
 

@@ -1,4 +1,4 @@
-using Corpus.Search.Benchmarks;
+using Corpus.Bench.Queries;
 
 namespace Corpus.Cli.Commands.Bench;
 

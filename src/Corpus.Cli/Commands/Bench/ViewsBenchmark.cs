@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Corpus.Search;
-using Corpus.Search.Benchmarks;
+using Corpus.Bench.Queries;
 
 namespace Corpus.Cli.Commands.Bench;
 

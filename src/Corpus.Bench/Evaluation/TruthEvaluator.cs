@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Corpus.Ingest.Model;
 
-namespace Corpus.Ingest.Evaluation;
+namespace Corpus.Bench.Evaluation;
 
 /// <summary>Measures an ingest result against the truth.jsonl written by gen_corpus.py.</summary>
 public static class TruthEvaluator

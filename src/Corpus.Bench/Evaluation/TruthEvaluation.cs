@@ -1,4 +1,4 @@
-namespace Corpus.Ingest.Evaluation;
+namespace Corpus.Bench.Evaluation;
 
 /// <summary>How an ingest result compares with a generated corpus's truth.jsonl. Accuracies are shares of truth articles.</summary>
 /// <param name="SplitAccuracy">Truth articles whose appearances all landed in exactly one document.</param>

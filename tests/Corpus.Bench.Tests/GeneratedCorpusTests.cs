@@ -1,7 +1,8 @@
-using Corpus.Ingest.Evaluation;
+using Corpus.Bench.Evaluation;
+using Corpus.Ingest;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Corpus.Ingest.Tests;
+namespace Corpus.Bench.Tests;
 
 /// <summary>Accuracy against the truth of a corpus made by gen_corpus.py (tests/data/gen-300, default seed).</summary>
 public sealed class GeneratedCorpusTests

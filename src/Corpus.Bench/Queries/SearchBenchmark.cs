@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Corpus.Search;
 
-namespace Corpus.Search.Benchmarks;
+namespace Corpus.Bench.Queries;
 
 /// <summary>Latency of one kind of request over a query list: percentiles in milliseconds and single-thread throughput.</summary>
 public sealed record BenchmarkMode(string Name, double P50Ms, double P95Ms, double P99Ms, double QueriesPerSecond, int Queries);
