@@ -27,7 +27,7 @@ dotnet publish "$root/src/Corpus.Web" -c Release -o "$work/web" >/dev/null
 server=
 start_site() {
   (cd "$work/web" && Corpus__IndexPath="$work/index" Corpus__CorpusPath="$work/corpus" RateLimiting__Disabled=true \
-    Serilog__WriteTo__1__Args__path="$work/logs/corpus-.log" \
+    Serilog__WriteTo__File__Args__path="$work/logs/corpus-.log" \
     exec dotnet Corpus.Web.dll --urls "http://127.0.0.1:$port" >>"$work/web.log" 2>&1) &
   server=$!
 }

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Corpus.Ingest;
 using Corpus.Search;
 using Corpus.Search.Json;
 using Corpus.Web.Api;
@@ -13,24 +12,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Serilog is configured here only, from the "Serilog" section (console + rolling file); services may add sinks.
 // Each host keeps its own logger (no static Log.Logger), so several hosts in one process stay apart.
-builder.Services.AddSerilog(
-    (services, logger) => logger
-        .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-        .ReadFrom.Services(services)
-        // Last, so it also sees the properties the configured enrichers added.
-        .Enrich.With<ControlCharacterEscaper>(),
-    preserveStaticLogger: true);
+builder.Services.AddSerilog((services, logger) => CorpusLogging.Configure(logger, services), preserveStaticLogger: true);
 builder.WebHost.ConfigureKestrel(kestrel =>
     // Long queries must reach the app, which answers 400 with a message rather than Kestrel's bare 414.
     kestrel.Limits.MaxRequestLineSize = 64 * 1024);
 
-builder.Services.AddSingleton(services => CorpusPaths.From(
-    services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IWebHostEnvironment>().ContentRootPath));
-builder.Services.AddSingleton(services => new CorpusIndex(
-    services.GetRequiredService<CorpusPaths>().IndexDir, services.GetRequiredService<ILogger<CorpusIndex>>()));
-builder.Services.AddSingleton<IngestPipeline>();
-builder.Services.AddSingleton<CorpusIndexer>();
-builder.Services.AddSingleton<SearchService>();
+builder.Services.AddCorpusPaths();
+builder.Services.AddCorpusSearch(services => services.GetRequiredService<CorpusPaths>().IndexDir);
 builder.Services.AddSingleton<IndexReadiness>();
 builder.Services.AddHostedService<IngestHostedService>();
 builder.Services.AddCorpusHealthChecks();

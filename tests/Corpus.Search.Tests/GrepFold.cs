@@ -7,7 +7,7 @@ namespace Corpus.Search.Tests;
 /// </summary>
 internal static class GrepFold
 {
-    private const string FullWidth =
+    internal const string FullWidth =
         "！＂＃＄％＆＇（）＊＋，－．／０１２３４５６７８９：；＜＝＞？＠ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ［＼］＾＿｀ａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ｛｜｝～";
 
     private const string HalfWidth =
@@ -18,7 +18,7 @@ internal static class GrepFold
     private const string Lower = "abcdefghijklmnopqrstuvwxyz";
 
     /// <summary>Every whitespace char of Unicode except the line feed.</summary>
-    private const string Skipped =
+    internal const string Skipped =
         "\t\u000B\u000C\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
 
     public static string Fold(string text)

@@ -62,6 +62,32 @@ public sealed class ApiTests(AppFixture app)
         Directory.Delete(copy, recursive: true);
     }
 
+    [Theory]
+    [InlineData("sort=random", "--sort", "random")]
+    [InlineData("sort=date-desc-and-then-some-more", "--sort", "date-desc-and-then-some-more")]
+    [InlineData("from=2020-13", "--from", "2020-13")]
+    [InlineData("to=yesterday", "--to", "yesterday")]
+    public async Task A_bad_sort_or_date_gets_the_same_message_from_the_api_and_the_corpus_command(string parameter, string option, string value)
+    {
+        var copy = CopyOfIndex(app);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = Corpus.Cli.CorpusCli.Create(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+            .Parse(["search", "疫情防控", "--index", copy, option, value])
+            .Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+        Directory.Delete(copy, recursive: true);
+
+        var response = await app.Client.GetAsync("/api/search?q=" + Uri.EscapeDataString("疫情防控") + "&" + parameter);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+        Assert.Contains(value[..Math.Min(value.Length, 20)], detail, StringComparison.Ordinal);
+        Assert.Equal(1, code);
+        Assert.Equal("", output.ToString());
+        Assert.Equal($"error: {detail}", error.ToString().TrimEnd());
+    }
+
     [Fact]
     public async Task Document_json_equals_the_service_view()
     {

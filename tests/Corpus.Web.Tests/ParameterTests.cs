@@ -39,20 +39,21 @@ public sealed class ParameterTests
     {
         var contentRoot = Path.Combine(RepoPaths.Root, "src", "Corpus.Web");
 
-        var defaults = CorpusPaths.From(Configuration([]), contentRoot);
+        var defaults = CorpusPaths.From(Options([]), contentRoot);
         Assert.Equal(RepoPaths.SeedCorpus, defaults.CorpusDir);
         Assert.Equal(Path.Combine(RepoPaths.Root, ".data", "index"), defaults.IndexDir);
 
-        var configured = CorpusPaths.From(Configuration(new() { ["Corpus:CorpusPath"] = "", ["Corpus:IndexPath"] = "/tmp/idx" }), contentRoot);
+        var configured = CorpusPaths.From(Options(new() { ["Corpus:CorpusPath"] = "", ["Corpus:IndexPath"] = "/tmp/idx" }), contentRoot);
         Assert.Null(configured.CorpusDir);
         Assert.Equal("/tmp/idx", configured.IndexDir);
 
         var outside = Path.GetTempPath();
-        Assert.Equal(Path.Combine(outside, "corpus"), CorpusPaths.From(Configuration([]), outside).CorpusDir);
+        Assert.Equal(Path.Combine(outside, "corpus"), CorpusPaths.From(Options([]), outside).CorpusDir);
     }
 
     private static QueryCollection Query(string query) => new(QueryHelpers.ParseQuery(query));
 
-    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
-        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    /// <summary>The section bound as the site binds it (an empty value stays empty, an absent one null).</summary>
+    private static CorpusOptions Options(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(CorpusOptions.Section).Get<CorpusOptions>() ?? new CorpusOptions();
 }

@@ -13,6 +13,32 @@ namespace Corpus.Web.Tests;
 /// <summary>Apps of their own (no ingest of the seed corpus): a failing ingest, and the rate and cost limits.</summary>
 public sealed class StartupTests
 {
+    [Theory]
+    [InlineData("Corpus:IndexPath", "{corpus}/index", "Corpus:IndexPath")]
+    [InlineData("Corpus:CorpusPath", "{file}", "Corpus:CorpusPath")]
+    [InlineData("Corpus:IndexPath", "{file}", "Corpus:IndexPath")]
+    [InlineData("RateLimiting:PermitsPerMinute", "0", "PermitsPerMinute")]
+    [InlineData("RateLimiting:ConcordanceConcurrency", "-1", "ConcordanceConcurrency")]
+    public void A_bad_setting_stops_the_site_at_start_with_a_message_naming_it(string setting, string value, string named)
+    {
+        var temp = CorpusApp.TempDir("settings");
+        var corpus = Path.Combine(temp, "corpus");
+        Directory.CreateDirectory(corpus);
+        var file = Path.Combine(temp, "a-file.txt");
+        File.WriteAllText(file, "not a folder");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Corpus:CorpusPath"] = corpus,
+            ["Corpus:IndexPath"] = Path.Combine(temp, "index"),
+            [setting] = value.Replace("{corpus}", corpus, StringComparison.Ordinal).Replace("{file}", file, StringComparison.Ordinal),
+        };
+        using var factory = CorpusApp.Create(settings, new LogCapture(), temp);
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(corpus, "index")), "nothing was written before the check");
+    }
+
     [Fact]
     public async Task A_failed_ingest_is_logged_and_reported_without_stopping_the_site()
     {

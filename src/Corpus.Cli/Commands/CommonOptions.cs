@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Corpus.Search;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands;
@@ -12,13 +13,21 @@ internal static class CommonOptions
         Required = true,
     };
 
-    /// <summary>Opens the index in the folder; when there is none yet, writes a clear line and returns null (exit code 2).</summary>
+    /// <summary>The index, its searcher and indexer over the folder, registered as the site registers them.</summary>
+    public static ServiceProvider Services(DirectoryInfo index, ILoggerFactory loggerFactory) =>
+        new ServiceCollection()
+            .AddSingleton(loggerFactory)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddCorpusSearch(_ => index.FullName)
+            .BuildServiceProvider();
+
+    /// <summary>The services over the index in the folder; when there is none yet, writes a clear line and returns null (exit code 2).</summary>
     /// <remarks>Opening a missing folder would give an empty index, which reads as "no hits" rather than as a wrong path.</remarks>
-    public static CorpusIndex? OpenExisting(DirectoryInfo index, TextWriter error, ILoggerFactory loggerFactory)
+    public static ServiceProvider? OpenExisting(DirectoryInfo index, TextWriter error, ILoggerFactory loggerFactory)
     {
         if (index.Exists && index.EnumerateFiles("segments*").Any())
         {
-            return new CorpusIndex(index.FullName, loggerFactory.CreateLogger<CorpusIndex>());
+            return Services(index, loggerFactory);
         }
         error.WriteLine($"error: {index.FullName}: no index here; run `corpus ingest --corpus DIR --index {index.FullName}` first");
         return null;
@@ -28,14 +37,14 @@ internal static class CommonOptions
     public static int OnIndex(ParseResult parse, Option<DirectoryInfo> index, ILoggerFactory loggerFactory, Func<SearchService, TextWriter, int> view)
     {
         var error = parse.InvocationConfiguration.Error;
-        using var corpusIndex = OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
-        if (corpusIndex is null)
+        using var services = OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
+        if (services is null)
         {
             return ExitCodes.BadInput;
         }
         try
         {
-            return view(new SearchService(corpusIndex), parse.InvocationConfiguration.Output);
+            return view(services.GetRequiredService<SearchService>(), parse.InvocationConfiguration.Output);
         }
         catch (QueryException e)
         {

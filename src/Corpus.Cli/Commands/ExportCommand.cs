@@ -12,21 +12,14 @@ internal static class ExportCommand
     {
         var index = CommonOptions.Index();
         var command = new Command("export", "Write the stored documents as JSON lines (id, title, date, venue, kind, text, sources)") { index };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.OnIndex(parse, index, loggerFactory, (service, output) =>
         {
-            var indexDir = parse.GetRequiredValue(index);
-            var output = parse.InvocationConfiguration.Output;
-            using var corpusIndex = CommonOptions.OpenExisting(indexDir, parse.InvocationConfiguration.Error, loggerFactory);
-            if (corpusIndex is null)
-            {
-                return ExitCodes.BadInput;
-            }
-            foreach (var document in new SearchService(corpusIndex).AllDocuments())
+            foreach (var document in service.AllDocuments())
             {
                 output.WriteLine(JsonSerializer.Serialize(document, CorpusJson.Options));
             }
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 }

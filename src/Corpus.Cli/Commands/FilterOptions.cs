@@ -1,15 +1,19 @@
 using System.CommandLine;
+using Corpus.Ingest.Model;
 using Corpus.Search;
 
 namespace Corpus.Cli.Commands;
 
-/// <summary>The filters of the research views' commands (the same as the search's): dates, venues, kinds.</summary>
+/// <summary>
+/// The filters of the search and the research views' commands, named as the site's URL parameters
+/// (<see cref="SearchNames"/>) and read by the same rules: dates, venues, kinds.
+/// </summary>
 internal sealed class FilterOptions
 {
-    private readonly Option<string?> from = new("--from") { Description = "Earliest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-    private readonly Option<string?> to = new("--to") { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-    private readonly Option<string[]> venue = new("--venue") { Description = "Venue (repeatable: any of them)" };
-    private readonly Option<string[]> kind = new("--kind") { Description = "Kind: 讲话, 考察, 会议, 回信, 报道 (repeatable)" };
+    private readonly Option<string?> from = new("--" + SearchNames.From) { Description = "Earliest date: yyyy, yyyy-MM or yyyy-MM-dd" };
+    private readonly Option<string?> to = new("--" + SearchNames.To) { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
+    private readonly Option<string[]> venue = new("--" + SearchNames.Venue) { Description = "Venue (repeatable: any of them)" };
+    private readonly Option<string[]> kind = new("--" + SearchNames.Kind) { Description = $"Kind: {string.Join(", ", ArticleKinds.All)} (repeatable)" };
 
     public void AddTo(Command command)
     {

@@ -6,6 +6,7 @@ using Corpus.Ingest.Model;
 using Corpus.Search;
 using Corpus.Search.Indexing;
 using Corpus.Search.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands;
@@ -30,9 +31,9 @@ internal static class IngestCommand
             }
             var indexDir = parse.GetRequiredValue(index);
             var clock = Stopwatch.StartNew();
-            using var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>());
-            var indexer = new CorpusIndexer(
-                new IngestPipeline(loggerFactory.CreateLogger<IngestPipeline>()), corpusIndex, loggerFactory.CreateLogger<CorpusIndexer>());
+            using var services = CommonOptions.Services(indexDir, loggerFactory);
+            var corpusIndex = services.GetRequiredService<CorpusIndex>();
+            var indexer = services.GetRequiredService<CorpusIndexer>();
             if (corpusIndex.Verify() is { Condition: IndexCondition.Damaged } check)
             {
                 error.WriteLine($"warning: {indexDir.FullName}: the index is damaged ({check.Problem}); rebuilding it");
@@ -47,7 +48,7 @@ internal static class IngestCommand
                 error.WriteLine($"error: {busy.Message}");
                 return Task.FromResult(ExitCodes.BadInput);
             }
-            var service = new SearchService(corpusIndex);
+            var service = services.GetRequiredService<SearchService>();
             var stats = service.Stats();
             foreach (var skipped in stats.Skipped)
             {

@@ -14,68 +14,34 @@ internal static class SearchCommand
     {
         var query = new Argument<string>("query") { Description = "Query: 疫情防控, \"exact phrase\", a OR b, -exclude, title:标题" };
         var index = CommonOptions.Index();
-        var from = new Option<string?>("--from") { Description = "Earliest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-        var to = new Option<string?>("--to") { Description = "Latest date: yyyy, yyyy-MM or yyyy-MM-dd" };
-        var venue = new Option<string[]>("--venue") { Description = "Venue (repeatable: any of them)" };
-        var kind = new Option<string[]>("--kind") { Description = "Kind: 讲话, 考察, 会议, 回信, 报道 (repeatable)" };
-        var sort = new Option<SearchSort>("--sort") { Description = "relevance, date (newest first) or date-asc", HelpName = "relevance|date|date-asc", CustomParser = ParseSort };
-        var page = new Option<int>("--page") { Description = "Page, from 1", DefaultValueFactory = _ => 1 };
-        var size = new Option<int>("--size") { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
+        var filters = new FilterOptions();
+        var sortNames = string.Join("|", SearchNames.Sorts.Select(s => s.Name));
+        var sort = new Option<string?>("--" + SearchNames.Sort) { Description = "relevance, date (newest first) or date-asc", HelpName = sortNames };
+        var page = new Option<int>("--" + SearchNames.Page) { Description = "Page, from 1", DefaultValueFactory = _ => 1 };
+        var size = new Option<int>("--" + SearchNames.Size) { Description = "Hits per page (1-100)", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Write the result as JSON" };
-        var command = new Command("search", "Search the index") { query, index, from, to, venue, kind, sort, page, size, json };
-        command.SetAction(parse =>
+        var command = new Command("search", "Search the index") { query, index, sort, page, size, json };
+        filters.AddTo(command);
+        command.SetAction(parse => CommonOptions.OnIndex(parse, index, loggerFactory, (service, output) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            var indexDir = parse.GetRequiredValue(index);
-            using var corpusIndex = CommonOptions.OpenExisting(indexDir, error, loggerFactory);
-            if (corpusIndex is null)
+            var request = filters.Request(parse, parse.GetRequiredValue(query)) with
             {
-                return ExitCodes.BadInput;
-            }
-            try
+                Sort = SearchNames.ParseSort(parse.GetValue(sort)),
+                Page = parse.GetValue(page),
+                Size = parse.GetValue(size),
+            };
+            var result = service.Search(request);
+            if (parse.GetValue(json))
             {
-                var request = new SearchRequest(
-                    parse.GetRequiredValue(query),
-                    parse.GetValue(from) is { } f ? DateBound.Parse(f, upper: false) : null,
-                    parse.GetValue(to) is { } t ? DateBound.Parse(t, upper: true) : null,
-                    parse.GetValue(venue) ?? [],
-                    parse.GetValue(kind) ?? [],
-                    parse.GetValue(sort),
-                    parse.GetValue(page),
-                    parse.GetValue(size));
-                var result = new SearchService(corpusIndex).Search(request);
-                if (parse.GetValue(json))
-                {
-                    output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
-                }
-                else
-                {
-                    WriteText(output, result, request);
-                }
-                return ExitCodes.Ok;
+                output.WriteLine(JsonSerializer.Serialize(result, CorpusJson.Indented));
             }
-            catch (QueryException e)
+            else
             {
-                error.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadQuery;
+                WriteText(output, result, request);
             }
-        });
+            return ExitCodes.Ok;
+        }));
         return command;
-    }
-
-    private static SearchSort ParseSort(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 0 ? "relevance" : result.Tokens[0].Value;
-        switch (text)
-        {
-            case "relevance": return SearchSort.Relevance;
-            case "date": return SearchSort.Date;
-            case "date-asc": return SearchSort.DateAsc;
-            default:
-                result.AddError($"unknown sort '{text}': use relevance, date or date-asc");
-                return SearchSort.Relevance;
-        }
     }
 
     private static void WriteText(TextWriter output, SearchResult result, SearchRequest request)

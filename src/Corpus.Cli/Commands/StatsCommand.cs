@@ -13,16 +13,9 @@ internal static class StatsCommand
         var index = CommonOptions.Index();
         var json = new Option<bool>("--json") { Description = "Write the statistics as JSON" };
         var command = new Command("stats", "Documents, characters, date range, counts by venue, kind and year, duplicates merged") { index, json };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommonOptions.OnIndex(parse, index, loggerFactory, (service, output) =>
         {
-            var indexDir = parse.GetRequiredValue(index);
-            var output = parse.InvocationConfiguration.Output;
-            using var corpusIndex = CommonOptions.OpenExisting(indexDir, parse.InvocationConfiguration.Error, loggerFactory);
-            if (corpusIndex is null)
-            {
-                return ExitCodes.BadInput;
-            }
-            var stats = new SearchService(corpusIndex).Stats();
+            var stats = service.Stats();
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(stats, CorpusJson.Indented));
@@ -37,7 +30,7 @@ internal static class StatsCommand
             WriteCounts(output, "kind", stats.Kind);
             WriteCounts(output, "year", stats.Year);
             return ExitCodes.Ok;
-        });
+        }));
         return command;
     }
 

@@ -14,7 +14,7 @@ internal static class TimelineCommand
     {
         var queries = new Argument<string[]>("query") { Description = "One to four queries, one series each", Arity = new ArgumentArity(1, SearchService.MaxTimelineQueries) };
         var index = CommonOptions.Index();
-        var unit = new Option<string>("--unit") { Description = "Period: auto, day, week, month or year", DefaultValueFactory = _ => "auto" };
+        var unit = new Option<string>("--unit") { Description = $"Period: {string.Join(", ", TimelineUnits.Names)}", DefaultValueFactory = _ => TimelineUnits.Names[0] };
         var json = new Option<bool>("--json") { Description = "Write the timeline as JSON (the same as /api/timeline)" };
         var filters = new FilterOptions();
         var command = new Command("timeline", "Documents and occurrences of each query per day, week, month or year")

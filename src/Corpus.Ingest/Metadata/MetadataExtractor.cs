@@ -56,9 +56,9 @@ internal static partial class MetadataExtractor
         var head = Math.Min(HeaderParagraphs, body.Count);
         for (var i = 0; i < head; i++)
         {
-            if (ArticleCues.FullDateParagraph(body[i].Text) is { Success: true } dateLine)
+            if (ArticleCues.FullDateParagraph(body[i].Text) is { Success: true } fullDate)
             {
-                return (Read(dateLine), null);
+                return (Read(fullDate), null);
             }
         }
         for (var i = 0; i < head; i++)

@@ -49,7 +49,7 @@ public static class ConcordanceNames
             var found = Keys.FirstOrDefault(k => k.Name == name);
             if (found.Name is null)
             {
-                throw new QueryException($"未知的排序方式“{Shorten(name)}”：可用 {string.Join("、", Keys.Select(k => k.Name))}，或 document。");
+                throw new QueryException($"未知的排序方式“{UserText.Shorten(name)}”：可用 {string.Join("、", Keys.Select(k => k.Name))}，或 document。");
             }
             if (keys.Contains(found.Key))
             {
@@ -68,15 +68,13 @@ public static class ConcordanceNames
     public static ConcordanceGrouping ParseGrouping(string name) =>
         Groupings.FirstOrDefault(g => g.Name == name) is { Name: not null } found
             ? found.By
-            : throw new QueryException($"未知的分组方式“{Shorten(name)}”：可用 {string.Join("、", Groupings.Select(g => g.Name))}。");
+            : throw new QueryException($"未知的分组方式“{UserText.Shorten(name)}”：可用 {string.Join("、", Groupings.Select(g => g.Name))}。");
 
     /// <exception cref="QueryException">An unknown name.</exception>
     public static ConcordanceCollation ParseCollation(string? name) => name switch
     {
         null or "" or "codepoint" => ConcordanceCollation.Codepoint,
         "pinyin" => ConcordanceCollation.Pinyin,
-        _ => throw new QueryException($"未知的排序规则“{Shorten(name)}”：可用 codepoint 或 pinyin。"),
+        _ => throw new QueryException($"未知的排序规则“{UserText.Shorten(name)}”：可用 codepoint 或 pinyin。"),
     };
-
-    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }

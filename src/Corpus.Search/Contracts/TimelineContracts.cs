@@ -43,6 +43,6 @@ public static class TimelineUnits
         "week" => TimelineUnit.Week,
         "month" => TimelineUnit.Month,
         "year" => TimelineUnit.Year,
-        _ => throw new QueryException($"未知的时间单位“{(text.Length <= 20 ? text : text[..20] + "…")}”：可用 auto、day、week、month 或 year。"),
+        _ => throw new QueryException($"未知的时间单位“{UserText.Shorten(text)}”：可用 auto、day、week、month 或 year。"),
     };
 }

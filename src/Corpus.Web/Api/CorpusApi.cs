@@ -45,7 +45,7 @@ public static class CorpusApi
         var query = SearchParameterParser.ParseHighlightQuery(context.Request.Query);
         var view = context.RequestServices.GetRequiredService<SearchService>().GetDocument(id, query);
         return view is null
-            ? ApiErrors.Result(StatusCodes.Status404NotFound, $"没有编号为“{SortNames.Shorten(id)}”的文档。")
+            ? ApiErrors.Result(StatusCodes.Status404NotFound, $"没有编号为“{UserText.Shorten(id)}”的文档。")
             : TypedResults.Json(view, CorpusJson.Options);
     });
 

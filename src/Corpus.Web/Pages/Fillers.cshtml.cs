@@ -39,7 +39,7 @@ public sealed class FillersModel(SearchService service, ILogger<FillersModel> lo
     public string StateQuery(FillerSort sort)
     {
         var query = (Parameters with { Page = 1, Size = SearchParameters.DefaultSize, Sort = SearchSort.Relevance }).ToQueryString();
-        return sort == FillerSort.Occurrences ? query : query + (query.Length == 0 ? "?" : "&") + "sort=" + SortNames.Format(sort);
+        return sort == FillerSort.Occurrences ? query : query + (query.Length == 0 ? "?" : "&") + "sort=" + SearchNames.Name(sort);
     }
 
     public string CsvUrl => "/fillers.csv" + StateQuery(Sort);

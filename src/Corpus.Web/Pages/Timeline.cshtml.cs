@@ -60,5 +60,5 @@ public sealed class TimelineModel(SearchService service, ILogger<TimelineModel> 
     private static TimelineMeasure ParseMeasure(string? text) =>
         string.IsNullOrEmpty(text) ? TimelineMeasure.PerMillion
         : Measures.FirstOrDefault(m => m.Name == text) is { Name: not null } found ? found.Measure
-        : throw new QueryException($"未知的统计方式“{SortNames.Shorten(text)}”：可用 per-million、occurrences 或 documents。");
+        : throw new QueryException($"未知的统计方式“{UserText.Shorten(text)}”：可用 per-million、occurrences 或 documents。");
 }

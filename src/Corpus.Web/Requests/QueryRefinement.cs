@@ -35,6 +35,6 @@ public static class QueryRefinement
         var refined = current.Length == 0 ? condition : current + " " + condition;
         return refined.Length <= SearchParameterParser.MaxQueryLength
             ? refined
-            : throw new QueryException($"加上“{SortNames.Shorten(text)}”后查询过长：最多 {SearchParameterParser.MaxQueryLength} 个字符。");
+            : throw new QueryException($"加上“{UserText.Shorten(text)}”后查询过长：最多 {SearchParameterParser.MaxQueryLength} 个字符。");
     }
 }

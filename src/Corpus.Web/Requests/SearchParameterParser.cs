@@ -14,12 +14,11 @@ public static class SearchParameterParser
     public const int MaxQueryLength = SearchService.MaxQueryLength;
     private const int MaxFilterValues = 50;
     private const int MaxFilterLength = 100;
-    private const int MaxDateLength = 10;
 
     /// <param name="requireQuery">The API needs a query; the search page shows its empty state without one.</param>
     public static SearchParameters Parse(IQueryCollection query, bool requireQuery)
     {
-        var q = Single(query, "q")?.Trim() ?? "";
+        var q = Single(query, SearchNames.Query)?.Trim() ?? "";
         if (q.Length > MaxQueryLength)
         {
             throw new QueryException($"查询过长：最多 {MaxQueryLength} 个字符，现有 {q.Length} 个。");
@@ -28,15 +27,15 @@ public static class SearchParameterParser
         {
             throw new QueryException("缺少查询：请用参数 q 给出要检索的词语。");
         }
-        var from = DateText(query, "from");
-        var to = DateText(query, "to");
-        var fromDate = from is null ? (DateOnly?)null : ParseDate(from, upper: false, "起始日期");
-        var toDate = to is null ? (DateOnly?)null : ParseDate(to, upper: true, "结束日期");
-        var page = Number(query, "page", 1, "页码");
-        var size = Number(query, "size", SearchParameters.DefaultSize, "每页条数");
+        var from = DateText(query, SearchNames.From);
+        var to = DateText(query, SearchNames.To);
+        var fromDate = from is null ? (DateOnly?)null : DateBound.Parse(from, upper: false);
+        var toDate = to is null ? (DateOnly?)null : DateBound.Parse(to, upper: true);
+        var page = Number(query, SearchNames.Page, 1, "页码");
+        var size = Number(query, SearchNames.Size, SearchParameters.DefaultSize, "每页条数");
         return new SearchParameters(
-            q, from, to, Values(query, "venue", "地点"), Values(query, "kind", "类别"),
-            SortNames.ParseSearch(Single(query, "sort")), page, size)
+            q, from, to, Values(query, SearchNames.Venue, "地点"), Values(query, SearchNames.Kind, "类别"),
+            SearchNames.ParseSort(Single(query, SearchNames.Sort)), page, size)
         {
             FromDate = fromDate,
             ToDate = toDate,
@@ -46,8 +45,8 @@ public static class SearchParameterParser
     /// <summary>The filler table's parameters: the search's filters, and "sort" as the table's own order.</summary>
     public static (SearchParameters Parameters, FillerSort Sort) ParseFillers(IQueryCollection query, bool requireQuery)
     {
-        var sort = SortNames.ParseFillers(Single(query, "sort"));
-        var withoutSort = new QueryCollection(query.Where(pair => pair.Key != "sort").ToDictionary(pair => pair.Key, pair => pair.Value));
+        var sort = SearchNames.ParseFillerSort(Single(query, SearchNames.Sort));
+        var withoutSort = new QueryCollection(query.Where(pair => pair.Key != SearchNames.Sort).ToDictionary(pair => pair.Key, pair => pair.Value));
         return (Parse(withoutSort, requireQuery), sort);
     }
 
@@ -55,7 +54,7 @@ public static class SearchParameterParser
     /// <param name="requireQuery">The API needs a query; the timeline page shows its form without one.</param>
     public static TimelineParameters ParseTimeline(IQueryCollection query, bool requireQuery)
     {
-        var queries = query["q"].Select(q => q?.Trim() ?? "").Where(q => q.Length > 0).ToList();
+        var queries = query[SearchNames.Query].Select(q => q?.Trim() ?? "").Where(q => q.Length > 0).ToList();
         if (queries.Count > SearchService.MaxTimelineQueries)
         {
             throw new QueryException($"时间轴最多比较 {SearchService.MaxTimelineQueries} 个查询，收到 {queries.Count} 个。");
@@ -84,7 +83,7 @@ public static class SearchParameterParser
     /// <summary>The q parameter alone (document pages), with the same length cap.</summary>
     public static string? ParseHighlightQuery(IQueryCollection query)
     {
-        var q = Single(query, "q")?.Trim();
+        var q = Single(query, SearchNames.Query)?.Trim();
         if (q?.Length > MaxQueryLength)
         {
             throw new QueryException($"查询过长：最多 {MaxQueryLength} 个字符，现有 {q.Length} 个。");
@@ -108,23 +107,6 @@ public static class SearchParameterParser
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    private static DateOnly ParseDate(string text, bool upper, string label)
-    {
-        var problem = $"{label}“{SortNames.Shorten(text)}”无法识别：请写成 2020、2020-03 或 2020-03-10。";
-        if (text.Length > MaxDateLength)
-        {
-            throw new QueryException(problem);
-        }
-        try
-        {
-            return DateBound.Parse(text, upper);
-        }
-        catch (QueryException)
-        {
-            throw new QueryException(problem);
-        }
-    }
-
     public static int Number(IQueryCollection query, string name, int fallback, string label)
     {
         var text = Single(query, name);
@@ -134,7 +116,7 @@ public static class SearchParameterParser
         }
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1)
         {
-            throw new QueryException($"{label}必须是正整数，而不是“{SortNames.Shorten(text)}”。");
+            throw new QueryException($"{label}必须是正整数，而不是“{UserText.Shorten(text)}”。");
         }
         return value;
     }

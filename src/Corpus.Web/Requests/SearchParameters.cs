@@ -37,35 +37,35 @@ public sealed record SearchParameters(
         var builder = new QueryBuilder();
         if (HasQuery)
         {
-            builder.Add("q", Query);
+            builder.Add(SearchNames.Query, Query);
         }
         if (From is not null)
         {
-            builder.Add("from", From);
+            builder.Add(SearchNames.From, From);
         }
         if (To is not null)
         {
-            builder.Add("to", To);
+            builder.Add(SearchNames.To, To);
         }
         if (Venues.Count > 0)
         {
-            builder.Add("venue", Venues);
+            builder.Add(SearchNames.Venue, Venues);
         }
         if (Kinds.Count > 0)
         {
-            builder.Add("kind", Kinds);
+            builder.Add(SearchNames.Kind, Kinds);
         }
         if (Sort != SearchSort.Relevance)
         {
-            builder.Add("sort", SortNames.Format(Sort));
+            builder.Add(SearchNames.Sort, SearchNames.Name(Sort));
         }
         if (Page != 1)
         {
-            builder.Add("page", Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.Add(SearchNames.Page, Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         if (Size != DefaultSize)
         {
-            builder.Add("size", Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.Add(SearchNames.Size, Size.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         return builder.ToQueryString().Value ?? "";
     }
@@ -84,7 +84,7 @@ public sealed record SearchParameters(
         }
         parts.AddRange(Venues.Select(v => $"venue={v}"));
         parts.AddRange(Kinds.Select(k => $"kind={k}"));
-        parts.Add($"sort={SortNames.Format(Sort)}");
+        parts.Add($"sort={SearchNames.Name(Sort)}");
         parts.Add($"page={Page}");
         parts.Add($"size={Size}");
         return string.Join(' ', parts);

@@ -94,7 +94,7 @@ public static class ViewParameterParser
         var compare = SearchParameterParser.Single(query, "compare");
         if (compare is not (null or "" or "corpus" or "none"))
         {
-            throw new QueryException($"compare 只能是 corpus（与全部语料比较）或 none，而不是“{SortNames.Shorten(compare)}”。");
+            throw new QueryException($"compare 只能是 corpus（与全部语料比较）或 none，而不是“{UserText.Shorten(compare)}”。");
         }
         return (filters, new FrequencyRequest(filters.ToRequest(), compare == "corpus", SearchParameterParser.Number(query, "limit", 100, "条数")));
     }

@@ -48,9 +48,9 @@ public sealed class MetadataExtractorTests
     [InlineData("（二〇二〇年三月六日）", 2020, 3, 6)]
     [InlineData("（二〇一九年十二月三十一日）", 2019, 12, 31)]
     [InlineData("(2016 年 5 月 30 日)", 2016, 5, 30)]
-    public void A_speech_date_line_in_arabic_or_chinese_numerals_gives_the_full_date(string dateLine, int year, int month, int day)
+    public void A_speech_date_line_in_arabic_or_chinese_numerals_gives_the_full_date(string dateParagraph, int year, int month, int day)
     {
-        var metadata = Assert.Single(Extract($"在全国科技创新大会上的讲话\n{dateLine}\n同志们：\n今天，我们召开全国科技创新大会。"));
+        var metadata = Assert.Single(Extract($"在全国科技创新大会上的讲话\n{dateParagraph}\n同志们：\n今天，我们召开全国科技创新大会。"));
         Assert.Equal(new PartialDate(year, month, day), metadata.Date);
         Assert.False(metadata.DateInferred);
     }

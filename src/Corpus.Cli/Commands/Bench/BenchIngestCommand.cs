@@ -5,6 +5,7 @@ using Corpus.Ingest;
 using Corpus.Bench.Evaluation;
 using Corpus.Search;
 using Corpus.Search.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands.Bench;
@@ -60,10 +61,9 @@ internal static class BenchIngestCommand
                     Directory.Delete(indexDir.FullName, recursive: true);
                 }
                 var clock = Stopwatch.StartNew();
-                using (var corpusIndex = new CorpusIndex(indexDir.FullName, loggerFactory.CreateLogger<CorpusIndex>()))
+                using (var services = CommonOptions.Services(indexDir, loggerFactory))
                 {
-                    var indexer = new CorpusIndexer(pipeline, corpusIndex, loggerFactory.CreateLogger<CorpusIndexer>());
-                    var result = indexer.EnsureCurrent(corpusDir.FullName, cancellationToken: cancellationToken)!;
+                    var result = services.GetRequiredService<CorpusIndexer>().EnsureCurrent(corpusDir.FullName, cancellationToken: cancellationToken)!;
                     indexRates.Add(result.Bytes / 1e6 / clock.Elapsed.TotalSeconds);
                 }
                 indexBytes = Directory.EnumerateFiles(indexDir.FullName, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);

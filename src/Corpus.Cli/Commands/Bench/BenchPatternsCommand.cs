@@ -4,6 +4,7 @@ using System.Text.Json;
 using Corpus.Search;
 using Corpus.Bench.Queries;
 using Corpus.Search.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands.Bench;
@@ -38,12 +39,12 @@ internal static class BenchPatternsCommand
                 error.WriteLine($"error: {queryFile.FullName}: no such file");
                 return ExitCodes.BadInput;
             }
-            using var corpusIndex = CommonOptions.OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
-            if (corpusIndex is null)
+            using var services = CommonOptions.OpenExisting(parse.GetRequiredValue(index), error, loggerFactory);
+            if (services is null)
             {
                 return ExitCodes.BadInput;
             }
-            var service = new SearchService(corpusIndex);
+            var service = services.GetRequiredService<SearchService>();
             var patterns = Patterns(queryFile.FullName);
             (string Name, Action<SearchRequest> Run)[] modes =
             [

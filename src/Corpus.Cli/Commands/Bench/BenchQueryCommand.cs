@@ -4,6 +4,7 @@ using System.Text.Json;
 using Corpus.Search;
 using Corpus.Bench.Queries;
 using Corpus.Search.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Cli.Commands.Bench;
@@ -37,12 +38,12 @@ internal static class BenchQueryCommand
                 error.WriteLine($"error: {queryFile.FullName}: no such file");
                 return ExitCodes.BadInput;
             }
-            using var corpusIndex = CommonOptions.OpenExisting(indexDir, error, loggerFactory);
-            if (corpusIndex is null)
+            using var services = CommonOptions.OpenExisting(indexDir, error, loggerFactory);
+            if (services is null)
             {
                 return ExitCodes.BadInput;
             }
-            var service = new SearchService(corpusIndex);
+            var service = services.GetRequiredService<SearchService>();
             var benchmark = new SearchBenchmark(service, SearchBenchmark.ReadQueries(queryFile.FullName));
             benchmark.Run(warmupRuns: 2, runs: 0);
             // One percentile per pass, then the median over passes: one noisy pass cannot move the figure much.
