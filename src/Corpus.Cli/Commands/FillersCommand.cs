@@ -29,7 +29,7 @@ internal static class FillersCommand
         {
             var asCsv = parse.GetValue(csv);
             var rows = parse.GetValue(limit) ?? (asCsv ? SearchService.MaxFillerRows : SearchService.DefaultFillerRows);
-            var table = service.Fillers(filters.Request(parse, parse.GetRequiredValue(query)), Sort(parse.GetValue(sort)), rows);
+            var table = service.Fillers(filters.Request(parse, parse.GetRequiredValue(query)), SearchNames.ParseFillerSort(parse.GetValue(sort)), rows);
             if (asCsv)
             {
                 output.Write(Encoding.UTF8.GetString(FillerCsv.Write(table)));
@@ -51,12 +51,4 @@ internal static class FillersCommand
         }));
         return command;
     }
-
-    /// <summary>The sort's name as the API takes it: the <see cref="FillerSort"/> member, in any case.</summary>
-    /// <exception cref="QueryException">Not one of them.</exception>
-    private static FillerSort Sort(string? name) =>
-        Enum.GetValues<FillerSort>().FirstOrDefault(s => string.Equals(s.ToString(), name, StringComparison.OrdinalIgnoreCase)) is var sort
-        && string.Equals(sort.ToString(), name, StringComparison.OrdinalIgnoreCase)
-            ? sort
-            : throw new QueryException($"未知的排序方式“{name}”：可选 occurrences、documents、filler");
 }
