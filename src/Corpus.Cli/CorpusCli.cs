@@ -15,6 +15,7 @@ public static class CorpusCli
             ExportCommand.Create(loggerFactory),
             SearchCommand.Create(loggerFactory),
             TimelineCommand.Create(loggerFactory),
+            FillersCommand.Create(loggerFactory),
             StatsCommand.Create(loggerFactory),
             CollocationsCommand.Create(loggerFactory),
             FrequenciesCommand.Create(loggerFactory),

@@ -69,7 +69,7 @@ public sealed partial class SearchService(CorpusIndex index)
                 if (spans.Count == 0 && stored.Get(FieldNames.Copies) is not null)
                 {
                     // Matched through a copy: count and show the copies' occurrences (see SearchHit.Occurrences).
-                    text = string.Join('\n', DocumentMapper.CopiesOf(stored).Select(c => c.Text));
+                    text = DocumentMapper.CopiesText(stored);
                     spans = PhraseLocator.Locate(text, phrases, patterns);
                 }
                 titleHits = PhraseLocator.Locate(title, titlePhrases);

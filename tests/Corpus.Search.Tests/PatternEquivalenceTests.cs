@@ -70,7 +70,7 @@ public sealed class PatternEquivalenceTests(SeedCorpus seeds, GeneratedCorpus ge
             {
                 var regex = PatternOracle.Build(pattern);
                 var expected = corpus.Documents
-                    .SelectMany(d => PatternOracle.Fillers(d.Text, regex).Select(f => (d.Id, Filler: f)))
+                    .SelectMany(d => PatternOracle.Counted(d, regex).SelectMany(t => PatternOracle.Fillers(t, regex)).Select(f => (d.Id, Filler: f)))
                     .GroupBy(x => PatternOracle.Fold(x.Filler).Folded)
                     .ToDictionary(g => g.Key, g => (Occurrences: g.Count(), Documents: g.Select(x => x.Id).Distinct().Count()));
                 var table = corpus.Service.Fillers(new SearchRequest(pattern), FillerSort.Occurrences, SearchService.MaxFillerRows);
@@ -155,15 +155,16 @@ public sealed class PatternEquivalenceTests(SeedCorpus seeds, GeneratedCorpus ge
         var negated = second.StartsWith('-');
         second = second.TrimStart('-');
         var firstIsPattern = first.Contains('*') || first.Contains('?');
-        // A pattern is matched in the text; a plain phrase in the title or the text.
-        bool Has(string title, string text, string term, bool isPattern) =>
+        // A pattern is matched in the text or a copy's text; a plain phrase also in the title.
+        bool Has(string title, IReadOnlyList<string> texts, string term, bool isPattern) =>
             isPattern
-                ? PatternOracle.Build(term).IsMatch(text)
-                : text.Contains(PatternOracle.Fold(term).Folded, StringComparison.Ordinal) || title.Contains(PatternOracle.Fold(term).Folded, StringComparison.Ordinal);
+                ? texts.Any(PatternOracle.Build(term).IsMatch)
+                : texts.Append(title).Any(t => t.Contains(PatternOracle.Fold(term).Folded, StringComparison.Ordinal));
         return [.. documents.Where(d =>
         {
-            var (title, text) = (PatternOracle.Fold(d.Title).Folded, PatternOracle.Fold(d.Text).Folded);
-            return Has(title, text, first, firstIsPattern) && Has(title, text, second, !firstIsPattern) != negated;
+            var title = PatternOracle.Fold(d.Title).Folded;
+            var texts = d.Copies.Select(c => c.Text).Prepend(d.Text).Select(t => PatternOracle.Fold(t).Folded).ToList();
+            return Has(title, texts, first, firstIsPattern) && Has(title, texts, second, !firstIsPattern) != negated;
         }).Select(d => d.Id)];
     }
 }

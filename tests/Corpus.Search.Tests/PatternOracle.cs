@@ -55,8 +55,15 @@ internal static partial class PatternOracle
 
     /// <summary>Leftmost non-overlapping matches, gaps as short as possible: per document id, the number of matches.</summary>
     public static Dictionary<string, int> Count(IEnumerable<CleanDocument> documents, Regex regex) =>
-        documents.Select(d => (d.Id, Count: regex.Matches(Fold(d.Text).Folded).Count))
+        documents.Select(d => (d.Id, Count: Counted(d, regex).Sum(t => regex.Matches(Fold(t).Folded).Count)))
             .Where(d => d.Count > 0).ToDictionary(d => d.Id, d => d.Count);
+
+    /// <summary>
+    /// The texts a pattern is counted in: the document's own when it matches there, else each of its merged copies (a
+    /// document is found through a copy, and then its copies' matches count).
+    /// </summary>
+    public static IEnumerable<string> Counted(CleanDocument document, Regex regex) =>
+        regex.IsMatch(Fold(document.Text).Folded) ? [document.Text] : document.Copies.Select(c => c.Text);
 
     /// <summary>Display spans (start, length) of the matches, from the first to the last matched character.</summary>
     public static List<(int Start, int Length)> Spans(string text, Regex regex)

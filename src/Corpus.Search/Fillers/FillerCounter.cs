@@ -5,10 +5,13 @@ using Lucene.Net.Search;
 
 namespace Corpus.Search.Fillers;
 
-/// <summary>Counts the distinct fillers of a pattern's slots over result documents, from their stored text.</summary>
+/// <summary>
+/// Counts the distinct fillers of a pattern's slots over result documents, from their stored text — or their copies'
+/// text, for a document that matched through a copy (as its occurrences are counted).
+/// </summary>
 internal static class FillerCounter
 {
-    private static readonly HashSet<string> Fields = [FieldNames.Text];
+    private static readonly HashSet<string> Fields = [FieldNames.Text, FieldNames.Copies];
 
     public static FillerTable Count(IndexSearcher searcher, IEnumerable<int> docs, TextPattern pattern, string query, FillerSort sort, int limit)
     {
@@ -17,9 +20,16 @@ internal static class FillerCounter
         var (documents, occurrences) = (0, 0);
         foreach (var doc in docs)
         {
-            var text = searcher.Doc(doc, Fields).Get(FieldNames.Text);
+            var stored = searcher.Doc(doc, Fields);
+            var text = stored.Get(FieldNames.Text);
             var folded = WidthFold.FoldForMatching(text, out var map);
             var matches = pattern.Matches(folded);
+            if (matches.Count == 0 && stored.Get(FieldNames.Copies) is not null)
+            {
+                text = DocumentMapper.CopiesText(stored);
+                folded = WidthFold.FoldForMatching(text, out map);
+                matches = pattern.Matches(folded);
+            }
             // A document can be a result through another alternative of an OR without the pattern in it.
             if (matches.Count == 0)
             {

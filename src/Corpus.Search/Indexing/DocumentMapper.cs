@@ -58,7 +58,7 @@ internal static class DocumentMapper
         if (source.Copies.Count > 0)
         {
             document.Add(new StoredField(FieldNames.Copies, JsonSerializer.Serialize(source.Copies, CorpusJson.Options)));
-            document.Add(new Field(FieldNames.CopiesExact, string.Join('\n', source.Copies.Select(c => c.Text)), ExactType));
+            document.Add(new Field(FieldNames.CopiesExact, CopiesText(source.Copies), ExactType));
         }
         if (source.Date is { } date)
         {
@@ -123,6 +123,11 @@ internal static class DocumentMapper
     /// <summary>The stored copies' texts (empty for a document without copies).</summary>
     public static IReadOnlyList<DocumentCopy> CopiesOf(Document stored) =>
         stored.Get(FieldNames.Copies) is { } copies ? JsonSerializer.Deserialize<List<DocumentCopy>>(copies, CorpusJson.Options) ?? [] : [];
+
+    /// <summary>The copies' texts as the copies' exact field holds them: each ends a paragraph, so no match spans two.</summary>
+    public static string CopiesText(Document stored) => CopiesText(CopiesOf(stored));
+
+    private static string CopiesText(IReadOnlyList<DocumentCopy> copies) => string.Join('\n', copies.Select(c => c.Text));
 
     public static DateOnly? ParseDate(string? stored) =>
         stored is null ? null : DateOnly.ParseExact(stored, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -18,10 +18,11 @@ internal sealed class TextPattern
 
     private readonly Regex regex;
 
-    private TextPattern(string source, string expression, IReadOnlyList<PatternPart>? parts, IReadOnlyList<string> literals, int slots)
+    private TextPattern(string source, string expression, IReadOnlyList<PatternPart>? parts, IReadOnlyList<string> literals, int slots, NearOperands? near = null)
     {
         Source = source;
         Parts = parts;
+        Near = near;
         Literals = literals;
         Slots = slots;
         regex = new Regex(expression, RegexOptions.CultureInvariant, MatchTimeout);
@@ -33,6 +34,9 @@ internal sealed class TextPattern
     /// <summary>The sequence's parts; null for NEAR, which cannot be an operand of another NEAR.</summary>
     public IReadOnlyList<PatternPart>? Parts { get; }
 
+    /// <summary>For NEAR, its two sequences and their distance; null for a sequence.</summary>
+    public NearOperands? Near { get; }
+
     /// <summary>The folded literal texts every match contains (what the index is asked for).</summary>
     public IReadOnlyList<string> Literals { get; }
 
@@ -43,12 +47,12 @@ internal sealed class TextPattern
         new(source, Expression(parts, capture: true), parts, LiteralsOf(parts), parts.Count(p => p is not LiteralPart));
 
     /// <summary>Both phrases, either order, at most <paramref name="distance"/> characters apart within a paragraph.</summary>
-    public static TextPattern Near(string source, IReadOnlyList<PatternPart> first, IReadOnlyList<PatternPart> second, int distance)
+    public static TextPattern Proximity(string source, IReadOnlyList<PatternPart> first, IReadOnlyList<PatternPart> second, int distance)
     {
         var a = Expression(first, capture: false);
         var b = Expression(second, capture: false);
         var between = $"[^\\n]{{0,{distance}}}?";
-        return new(source, $"(?:{a}{between}{b}|{b}{between}{a})", null, [.. LiteralsOf(first).Concat(LiteralsOf(second)).Distinct()], 0);
+        return new(source, $"(?:{a}{between}{b}|{b}{between}{a})", null, [.. LiteralsOf(first).Concat(LiteralsOf(second)).Distinct()], 0, new NearOperands(first, second, distance));
     }
 
     /// <exception cref="QueryException">The pattern took too long on a text.</exception>
@@ -93,3 +97,6 @@ internal sealed class TextPattern
         return expression.ToString();
     }
 }
+
+/// <summary>The two sequences of <c>A NEAR/N B</c> and N.</summary>
+internal sealed record NearOperands(IReadOnlyList<PatternPart> First, IReadOnlyList<PatternPart> Second, int Distance);

@@ -4,7 +4,6 @@ using Corpus.Search.Patterns;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Spans;
 
 namespace Corpus.Search.Querying;
 
@@ -109,73 +108,16 @@ internal static class LuceneQueryBuilder
         return new DisjunctionMaxQuery(0f) { Exact(phrase, FieldNames.TitleExact), Exact(phrase, FieldNames.BodyExact), Exact(phrase, FieldNames.CopiesExact) };
     }
 
-
     private static Query Matching(Phrase phrase) => phrase.Pattern is { } pattern ? Candidates(phrase.Field, pattern) : Exact(phrase);
 
     /// <summary>
-    /// A pattern's candidates, found on the index; the stored text then decides (<see cref="ParsedQuery.Accepts"/>), so
-    /// no query reads the whole corpus. Literals of two or more characters must occur in order within the pattern's
-    /// reach (a span query over the exact field's pairs); single characters and NEAR's phrases must occur anywhere.
+    /// A pattern's candidates, found by positions on the index (<see cref="PatternCandidateQuery"/>); the stored text then
+    /// decides (<see cref="ParsedQuery.Accepts"/>), so no query reads the whole corpus. A body pattern, like a phrase,
+    /// finds a document through its text or one of its copies.
     /// </summary>
-    private static Query Candidates(PhraseField field, TextPattern pattern)
-    {
-        var all = new BooleanQuery(disableCoord: true);
-        if (pattern.Parts is { } parts && InOrder(FieldName(field), parts) is { } spans)
-        {
-            all.Add(spans, Occur.MUST);
-        }
-        foreach (var literal in pattern.Literals.Where(l => pattern.Parts is null || CodePoints(l).Count == 1))
-        {
-            all.Add(Exact(new Phrase(field, literal, literal)), Occur.MUST);
-        }
-        return all;
-    }
-
-    /// <summary>
-    /// The multi-character literals in order, each at most as far from the previous one as the parts between allow.
-    /// The pair at a literal's last character is not part of its span, hence one more position of slop per boundary.
-    /// </summary>
-    private static Query? InOrder(string field, IReadOnlyList<PatternPart> parts)
-    {
-        var clauses = new List<SpanQuery>();
-        var (slop, between) = (0, 0);
-        foreach (var part in parts)
-        {
-            if (part is LiteralPart literal && CodePoints(literal.Folded) is { Count: >= 2 } chars)
-            {
-                if (clauses.Count > 0)
-                {
-                    slop += between + 1;
-                }
-                clauses.Add(LiteralSpan(field, chars));
-                between = 0;
-                continue;
-            }
-            between += part switch
-            {
-                GapPart gap => gap.Max,
-                LiteralPart single => single.Folded.Length,
-                _ => 1,
-            };
-        }
-        return clauses.Count switch
-        {
-            0 => null,
-            1 => clauses[0],
-            _ => new SpanNearQuery([.. clauses], slop, inOrder: true),
-        };
-    }
-
-    /// <summary>Every pair of the literal at consecutive positions: exactly the literal's occurrences.</summary>
-    private static SpanQuery LiteralSpan(string field, List<string> chars)
-    {
-        var pairs = Enumerable.Range(0, chars.Count - 1).Select(k => (SpanQuery)new SpanTermQuery(new Term(field, chars[k] + chars[k + 1]))).ToArray();
-        return pairs.Length == 1 ? pairs[0] : new SpanNearQuery(pairs, 0, inOrder: true);
-    }
-
-    private static List<string> CodePoints(string text) => Phrase.Split(text);
-
-    private static string FieldName(PhraseField field) => field == PhraseField.Body ? FieldNames.BodyExact : FieldNames.TitleExact;
+    private static Query Candidates(PhraseField field, TextPattern pattern) => field == PhraseField.Title
+        ? new PatternCandidateQuery(FieldNames.TitleExact, pattern)
+        : new DisjunctionMaxQuery(0f) { new PatternCandidateQuery(FieldNames.BodyExact, pattern), new PatternCandidateQuery(FieldNames.CopiesExact, pattern) };
 
     /// <summary>
     /// The exact field indexes each adjacent pair of characters at the position of its first. A phrase is its

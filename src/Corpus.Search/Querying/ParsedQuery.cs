@@ -24,20 +24,25 @@ internal sealed record ParsedQuery(IReadOnlyList<Clause> Required, IReadOnlyList
     public bool NeedsVerification => Excluded.Any(p => p.Pattern is not null) || Required.Any(c => c.Alternatives.Any(p => p.Pattern is not null));
 
     /// <summary>
-    /// Whether a candidate's title and text satisfy the pattern clauses (clauses of phrases alone the index decided
-    /// exactly). Folded as the exact field folds, so a phrase matches here exactly where the index found it.
+    /// Whether a candidate satisfies the pattern clauses (clauses of phrases alone the index decided exactly). Folded as
+    /// the exact fields fold, so a phrase matches here exactly where the index found it: a body phrase or pattern in the
+    /// text or a copy's text (<paramref name="copies"/>, read only when the text does not decide), a plain phrase also
+    /// in the title.
     /// </summary>
-    public bool Accepts(string title, string text)
+    public bool Accepts(string title, string text, Func<string> copies)
     {
         string? foldedTitle = null;
         string? foldedText = null;
-        string Folded(PhraseField field) => field == PhraseField.Body
-            ? foldedText ??= WidthFold.FoldForMatching(text)
-            : foldedTitle ??= WidthFold.FoldForMatching(title);
-        bool Matches(Phrase phrase) => phrase.Pattern is { } pattern
-            ? pattern.IsMatch(Folded(phrase.Field))
-            : Folded(phrase.Field).Contains(phrase.Folded, StringComparison.Ordinal)
-              || (phrase.Field == PhraseField.Body && Folded(PhraseField.Title).Contains(phrase.Folded, StringComparison.Ordinal));
+        string? foldedCopies = null;
+        string Title() => foldedTitle ??= WidthFold.FoldForMatching(title);
+        string Text() => foldedText ??= WidthFold.FoldForMatching(text);
+        string Copies() => foldedCopies ??= WidthFold.FoldForMatching(copies());
+        static bool In(Phrase phrase, string folded) => phrase.Pattern is { } pattern
+            ? pattern.IsMatch(folded)
+            : folded.Contains(phrase.Folded, StringComparison.Ordinal);
+        bool Matches(Phrase phrase) => phrase.Field == PhraseField.Title
+            ? In(phrase, Title())
+            : In(phrase, Text()) || (phrase.Pattern is null && In(phrase, Title())) || In(phrase, Copies());
         return Required.Where(c => c.Alternatives.Any(p => p.Pattern is not null)).All(c => c.Alternatives.Any(Matches))
             && !Excluded.Any(p => p.Pattern is not null && Matches(p));
     }

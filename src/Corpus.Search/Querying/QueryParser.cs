@@ -158,7 +158,7 @@ internal static class QueryParser
             throw new QueryException("一个 NEAR 只连接两个词：A NEAR B NEAR C 请写成 A NEAR B 与 B NEAR C 两个条件");
         }
         var source = $"{left.Pattern?.Source ?? left.Text} {PatternSyntax.NearOperator}/{distance} {right.Pattern?.Source ?? right.Text}";
-        var pattern = TextPattern.Near(source, Parts(left), Parts(right), distance);
+        var pattern = TextPattern.Proximity(source, Parts(left), Parts(right), distance);
         return new Phrase(left.Field, source, string.Concat(pattern.Literals)) { Pattern = pattern };
     }
 

@@ -5,12 +5,12 @@ using Lucene.Net.Search;
 namespace Corpus.Search.Querying;
 
 /// <summary>
-/// Passes on only the candidates whose stored title and text satisfy the query's patterns, so totals, facets, top hits
+/// Passes on only the candidates whose stored title, text and copies satisfy the query's patterns, so totals, facets, top hits
 /// and the concordance all see exact matches. Reads stored text for candidates only, never for the whole corpus.
 /// </summary>
 internal sealed class VerifyingCollector(ICollector inner, ParsedQuery query) : ICollector
 {
-    private static readonly HashSet<string> Fields = [FieldNames.Title, FieldNames.Text];
+    private static readonly HashSet<string> Fields = [FieldNames.Title, FieldNames.Text, FieldNames.Copies];
     private AtomicReader? reader;
 
     /// <summary>The collector itself when the index already decides the query exactly.</summary>
@@ -30,7 +30,7 @@ internal sealed class VerifyingCollector(ICollector inner, ParsedQuery query) : 
     public void Collect(int doc)
     {
         var stored = reader!.Document(doc, Fields);
-        if (query.Accepts(stored.Get(FieldNames.Title) ?? "", stored.Get(FieldNames.Text) ?? ""))
+        if (query.Accepts(stored.Get(FieldNames.Title) ?? "", stored.Get(FieldNames.Text) ?? "", () => DocumentMapper.CopiesText(stored)))
         {
             inner.Collect(doc);
         }

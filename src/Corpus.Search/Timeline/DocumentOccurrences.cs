@@ -50,8 +50,7 @@ internal sealed class DocumentOccurrences
             inText = Sum(inCopies.Value, doc);
             if (patterns.Count > 0 && reader.Document(doc, CopiesStored) is var stored && stored.Get(FieldNames.Copies) is not null)
             {
-                var copies = string.Join('\n', DocumentMapper.CopiesOf(stored).Select(c => c.Text));
-                inText += PhraseLocator.Locate(copies, [], patterns).Count;
+                inText += PhraseLocator.Locate(DocumentMapper.CopiesText(stored), [], patterns).Count;
             }
         }
         return Sum(inTitles, doc) + inText;

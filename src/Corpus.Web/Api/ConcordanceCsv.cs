@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Corpus.Search;
+using Corpus.Search.Csv;
 using Microsoft.Net.Http.Headers;
 
 namespace Corpus.Web.Api;
@@ -19,9 +19,6 @@ public static class ConcordanceCsv
     public const string TruncatedHeader = "X-Corpus-Truncated";
 
     public const string Header = "id,title,date,venue,kind,url,left,match,right,offset";
-
-    /// <summary>First characters a spreadsheet reads as the start of a formula (or that hide one behind them).</summary>
-    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
 
     private static readonly char[] Unsafe = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 
@@ -63,20 +60,8 @@ public static class ConcordanceCsv
         return new ContentDispositionHeaderValue("attachment") { FileName = "concordance.csv", FileNameStar = $"{name}-语境索引.csv" }.ToString();
     }
 
-    /// <summary>
-    /// A cell as a spreadsheet must read it: text from the corpus that starts like a formula gets a leading
-    /// apostrophe (the OWASP advice against CSV injection), so it is shown as text and never evaluated.
-    /// </summary>
-    public static string Cell(string value) =>
-        value.Length > 0 && FormulaStarts.Contains(value[0]) ? "'" + value : value;
+    /// <summary>A cell as a spreadsheet must read it (<see cref="CsvCell.Guard"/>).</summary>
+    public static string Cell(string value) => CsvCell.Guard(value);
 
-    private static StringBuilder Append(StringBuilder text, string value)
-    {
-        value = Cell(value);
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            return text.Append(value);
-        }
-        return text.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
+    private static StringBuilder Append(StringBuilder text, string value) => CsvCell.Append(text, value);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Corpus.Search;
+using Corpus.Search.Fillers;
 using Corpus.Search.Json;
 using Corpus.Web.Hosting;
 using Corpus.Web.Requests;

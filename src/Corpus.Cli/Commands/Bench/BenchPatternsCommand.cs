@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 using Corpus.Search;
 using Corpus.Bench.Queries;
@@ -85,26 +84,27 @@ internal static class BenchPatternsCommand
         return command;
     }
 
-    /// <summary>Rows with two phrases become <c>a?c*d?f</c>: each phrase of three or more characters loses its middle one to ?.</summary>
+    /// <summary>
+    /// Rows with two phrases become <c>a?c*d?f</c>: each phrase is split by a ?, which takes the middle character of a
+    /// phrase of three or more (前疫情形 → 前疫?形) and goes between the two of a two-character one (方面 → 方?面).
+    /// </summary>
     internal static List<string> Patterns(string path) =>
         [.. File.ReadLines(path).Select(l => l.Split('\t')).Where(f => f.Length >= 4 && f[2].Length > 0 && f[3].Length > 0)
-            .Select(f => Split(f[2]) + "*" + (char.IsAsciiDigit(f[3][0]) ? "\\" : "") + Split(f[3]))];
+            .Select(f => (Left: Split(f[2]), Right: Split(f[3])))
+            .Select(p => p.Left + "*" + (char.IsAsciiDigit(p.Right[0]) ? "\\" : "") + p.Right)];
 
     private static string Split(string phrase)
     {
-        var text = new StringBuilder();
-        for (var i = 0; i < phrase.Length; i++)
+        var chars = phrase.Select(c => (c is '*' or '?' or '\\' ? "\\" : "") + c).ToList();
+        if (chars.Count >= 3)
         {
-            if (phrase.Length >= 3 && i == phrase.Length / 2)
-            {
-                text.Append('?');
-            }
-            else
-            {
-                text.Append(phrase[i] is '*' or '?' or '\\' ? "\\" : "").Append(phrase[i]);
-            }
+            chars[chars.Count / 2] = "?";
         }
-        return text.ToString();
+        else
+        {
+            chars.Insert(chars.Count / 2, "?");
+        }
+        return string.Concat(chars);
     }
 
     private static (double P50, double P95, double P99, double PerSecond) Time(List<SearchRequest> requests, Action<SearchRequest> run)
