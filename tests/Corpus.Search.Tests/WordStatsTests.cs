@@ -33,10 +33,10 @@ public sealed class WordStatsTests(GeneratedCorpus corpus) : IClassFixture<Gener
         Assert.All(all.Words, w => Assert.Equal(whole[w.Word], w.Count));
         Assert.Equal(all.Words.OrderByDescending(w => w.Count).ThenBy(w => w.Word, StringComparer.Ordinal), all.Words);
 
-        var from = new DateOnly(2022, 1, 1);
-        var selected = corpus.Documents.Where(d => d.Date >= from && d.Kind == ArticleKinds.Speech).ToList();
+        var (from, _, kind) = DatedFilter.Of(corpus.Documents);
+        var selected = corpus.Documents.Where(d => d.Date >= from && d.Kind == kind).ToList();
         var sub = Frequencies(selected);
-        var filtered = corpus.Service.Frequencies(new FrequencyRequest(new SearchRequest("", From: from, Kinds: [ArticleKinds.Speech]), Compare: true, Limit: 500));
+        var filtered = corpus.Service.Frequencies(new FrequencyRequest(new SearchRequest("", From: from, Kinds: [kind]), Compare: true, Limit: 500));
         Assert.NotEmpty(selected);
         Assert.Equal((selected.Count, sub.Values.Sum(), sub.Count), (filtered.Documents, filtered.Tokens, filtered.Types));
         Assert.All(filtered.Words, w => Assert.Equal(sub[w.Word], w.Count));
