@@ -17,10 +17,10 @@ public sealed class FillersCommandTests(AppFixture app)
         var copy = ApiTests.CopyOfIndex(app);
         try
         {
-            var json = Run("fillers", Pattern, "--index", copy, "--sort", "documents", "--limit", "7", "--from", "2020", "--json");
+            var json = Run("fillers", Pattern, "--index", copy, "--sort", "documents", "--limit", "7", "--json");
             var csv = Run("fillers", Pattern, "--index", copy, "--sort", "filler", "--csv");
 
-            var body = await app.Client.GetStringAsync($"/api/fillers?q={Uri.EscapeDataString(Pattern)}&sort=documents&limit=7&from=2020");
+            var body = await app.Client.GetStringAsync($"/api/fillers?q={Uri.EscapeDataString(Pattern)}&sort=documents&limit=7");
             var download = await app.Client.GetByteArrayAsync($"/fillers.csv?q={Uri.EscapeDataString(Pattern)}&sort=filler");
 
             Assert.Equal(0, json.Code);
