@@ -22,15 +22,14 @@ internal static class BenchQueryCommand
         };
         var runs = new Option<int>("--runs") { Description = "Timed passes over the queries", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON" };
-        var views = new Option<bool>("--views") { Description = "Also time the research views: concordance pages (first, deep) and collocations" };
         var parts = new Option<int>("--parts")
         {
             Description = "Ranges of documents one search is cut into and run at once (default: one per core; 1: one core, the reference for throughput under load)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var command = new Command("query", "Query latency p50/p95/p99: search only, snippets, date filter, facets, occurrences, all together, timeline; --views adds the research views")
+        var command = new Command("query", "Query latency p50/p95/p99: search only, snippets, date filter, facets, occurrences, all together, timeline (the research views: corpus bench views)")
         {
-            index, queries, runs, json, views, parts,
+            index, queries, runs, json, parts,
         };
         command.SetAction(parse =>
         {
@@ -64,10 +63,6 @@ internal static class BenchQueryCommand
                     Median.Of(passes.Select(p => p[i].QueriesPerSecond)),
                     mode.Queries))
                 .ToList();
-            if (parse.GetValue(views))
-            {
-                modes.AddRange(new ViewsBenchmark(service, SearchBenchmark.ReadQueries(queryFile.FullName)).Run(Math.Max(1, parse.GetValue(runs))));
-            }
             var process = Process.GetCurrentProcess();
             var report = new QueryBenchReport(
                 service.Stats().Documents, passes.Count, modes,
