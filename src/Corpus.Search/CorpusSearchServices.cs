@@ -15,13 +15,15 @@ public static class CorpusSearchServices
     /// index) and <see cref="CorpusIndexer"/> that write it; all singletons, disposed with the container. Needs <see cref="ILogger{T}"/> registered.
     /// </summary>
     /// <param name="indexDir">The index folder, resolved once from the container (configuration, a command's option).</param>
-    public static IServiceCollection AddCorpusSearch(this IServiceCollection services, Func<IServiceProvider, string> indexDir)
+    /// <param name="ingestsOnce">The process ingests at most once (a command): the processing cache keeps its entries on
+    /// disk only, not in memory as well.</param>
+    public static IServiceCollection AddCorpusSearch(this IServiceCollection services, Func<IServiceProvider, string> indexDir, bool ingestsOnce = false)
     {
         services.AddSingleton(provider => new CorpusIndex(indexDir(provider), provider.GetRequiredService<ILogger<CorpusIndex>>()));
         services.AddSingleton<SearchService>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton(provider => new ProcessingCache(
-            ProcessingCache.BesideIndex(indexDir(provider)), provider.GetRequiredService<ILogger<ProcessingCache>>()));
+            ProcessingCache.BesideIndex(indexDir(provider)), provider.GetRequiredService<ILogger<ProcessingCache>>(), keepInMemory: !ingestsOnce));
         services.AddSingleton<CorpusIndexer>();
         return services;
     }

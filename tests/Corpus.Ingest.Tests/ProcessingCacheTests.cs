@@ -70,6 +70,23 @@ public sealed class ProcessingCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_cache_on_disk_only_reads_its_entries_back_whole_and_gives_the_same_result()
+    {
+        var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance, keepInMemory: false);
+        var first = pipeline.Run(corpus.Dir, cache: cache);
+        var clean = Snapshot(Clean());
+        Assert.Equal(clean, Snapshot(first));
+
+        // The same process again: nothing held in memory, every entry read from disk, none refused.
+        var log = new RecordingLogger<ProcessingCache>();
+        var again = pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, log, keepInMemory: false));
+        Assert.Equal(0, again.FilesProcessed);
+        Assert.Empty(log.Warnings);
+        Assert.Equal(clean, Snapshot(again));
+        Assert.Equal(0, pipeline.Run(corpus.Dir, cache: cache).FilesProcessed);
+    }
+
+    [Fact]
     public void Damaged_misplaced_and_foreign_entries_are_ignored_logged_and_made_again()
     {
         pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance));

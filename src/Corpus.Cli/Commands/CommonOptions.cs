@@ -18,7 +18,7 @@ internal static class CommonOptions
         new ServiceCollection()
             .AddSingleton(loggerFactory)
             .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
-            .AddCorpusSearch(_ => index.FullName)
+            .AddCorpusSearch(_ => index.FullName, ingestsOnce: true)
             .BuildServiceProvider();
 
     /// <summary>The services over the index in the folder; when there is none yet, writes a clear line and returns null (exit code 2).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Corpus.Ingest.Dedup;
@@ -17,24 +18,26 @@ internal static class CacheEntryFormat
 {
     private static readonly byte[] Magic = "CORPUSPC"u8.ToArray();
 
-    public static byte[] Write(IngestedFile file, string stamp)
+    /// <returns>The entry, in the stream's buffer from 0 to its length (one buffer, no copies: the first ingest writes an
+    /// entry for every file).</returns>
+    public static MemoryStream Write(IngestedFile file, string stamp)
     {
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
-        {
-            WriteFile(writer, file);
-        }
-        using var entry = new MemoryStream((int)payload.Length + 128);
-        using (var writer = new BinaryWriter(entry, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(Magic);
-            writer.Write(stamp);
-            writer.Write(file.ContentHash);
-            writer.Write((int)payload.Length);
-            writer.Write(payload.GetBuffer(), 0, (int)payload.Length);
-            writer.Write(SHA256.HashData(payload.GetBuffer().AsSpan(0, (int)payload.Length)));
-        }
-        return entry.ToArray();
+        var entry = new MemoryStream(4096);
+        using var writer = new BinaryWriter(entry, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(stamp);
+        writer.Write(file.ContentHash);
+        var lengthAt = (int)entry.Position;
+        writer.Write(0);
+        var start = (int)entry.Position;
+        WriteFile(writer, file);
+        writer.Flush();
+        var length = (int)entry.Position - start;
+        var hash = SHA256.HashData(entry.GetBuffer().AsSpan(start, length));
+        writer.Write(hash);
+        writer.Flush();
+        BinaryPrimitives.WriteInt32LittleEndian(entry.GetBuffer().AsSpan(lengthAt, sizeof(int)), length);
+        return entry;
     }
 
     /// <returns>The file as processed, with <paramref name="relativePath"/> as its path.</returns>

@@ -21,6 +21,7 @@ internal static class NoLossCheck
         var removed = dropped.Select(d => TextFolder.Fold(d.Text)).Where(d => d.Length > 0).Distinct().OrderByDescending(d => d.Length).ToList();
         var missing = new List<string>();
         var start = 0;
+        var cursor = 0;
         for (var i = 0; i <= decoded.Length; i++)
         {
             if (i < decoded.Length && decoded[i] is not ('。' or '！' or '？' or '；' or '\n' or '\r'))
@@ -36,13 +37,31 @@ internal static class NoLossCheck
                     folded = folded.Replace(piece, "|", StringComparison.Ordinal);
                 }
             }
-            if (folded.Split('|', StringSplitOptions.RemoveEmptyEntries).Any(p => !haystack.Contains(p, StringComparison.Ordinal)))
+            if (folded.Split('|', StringSplitOptions.RemoveEmptyEntries).Any(p => !Holds(haystack, p, ref cursor)))
             {
                 missing.Add(sentence.Trim());
             }
             start = i + 1;
         }
         return missing;
+    }
+
+    /// <summary>Whether <paramref name="haystack"/> holds <paramref name="piece"/> anywhere. Sentences come in the order of
+    /// the text, so the search starts where the last piece was found and only then looks before it: most pieces are met
+    /// a few characters on, not after a scan of the whole file.</summary>
+    private static bool Holds(string haystack, string piece, ref int cursor)
+    {
+        var at = haystack.IndexOf(piece, cursor, StringComparison.Ordinal);
+        if (at < 0 && cursor > 0)
+        {
+            at = haystack.IndexOf(piece, 0, Math.Min(haystack.Length, cursor + piece.Length - 1), StringComparison.Ordinal);
+        }
+        if (at < 0)
+        {
+            return false;
+        }
+        cursor = at + piece.Length;
+        return true;
     }
 
     /// <returns>The copies of a merged group whose headline and text its document holds neither as its own nor as a

@@ -9,9 +9,9 @@ namespace Corpus.Ingest.Processing;
 /// What reading, decoding, normalizing, splitting and sketching made of each file, keyed by the SHA-256 of its content,
 /// so that a re-ingest processes only files that are new or changed. Everything that looks across files (years from the
 /// folder, deduplication, merging, ids) runs again over the cached results each time, so the outcome is that of a clean
-/// ingest. Entries live in memory for the life of the process and on disk in a folder beside the index, under the
-/// <see cref="Stamp"/> of the code that made them: another build's entries are discarded, and an entry that is damaged
-/// or unreadable is logged and made again, never used.
+/// ingest. Entries live on disk in a folder beside the index, under the <see cref="Stamp"/> of the code that made them
+/// (another build's entries are discarded, and an entry that is damaged or unreadable is logged and made again, never
+/// used), and, in a process that ingests again (the site), in memory for the life of the process.
 /// </summary>
 public sealed class ProcessingCache
 {
@@ -20,15 +20,19 @@ public sealed class ProcessingCache
 
     private readonly ILogger<ProcessingCache> logger;
     private readonly string entriesDir;
-    private readonly ConcurrentDictionary<string, IngestedFile> memory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IngestedFile>? memory;
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> stats = new(StringComparer.Ordinal);
     private readonly Lazy<ConcurrentDictionary<string, byte>> onDisk;
 
     /// <param name="folder">The cache's folder (created when missing); entries go into a subfolder named by <see cref="Stamp"/>.</param>
-    public ProcessingCache(string folder, ILogger<ProcessingCache> logger)
+    /// <param name="keepInMemory">Whether entries also stay in memory. A process that ingests once (the <c>corpus</c>
+    /// command) never reads them back there: keeping them would hold every file's texts and sketches through indexing,
+    /// raising its peak memory and the garbage collector's work.</param>
+    public ProcessingCache(string folder, ILogger<ProcessingCache> logger, bool keepInMemory = true)
     {
         Folder = Path.GetFullPath(folder);
         this.logger = logger;
+        memory = keepInMemory ? new ConcurrentDictionary<string, IngestedFile>(StringComparer.Ordinal) : null;
         entriesDir = Path.Combine(Folder, Stamp);
         onDisk = new Lazy<ConcurrentDictionary<string, byte>>(OpenFolder);
     }
@@ -65,9 +69,9 @@ public sealed class ProcessingCache
             return FileProcessor.Process(path, relativePath);
         }
         processed = false;
-        if (memory.TryGetValue(hash, out var known) || (known = Load(hash, relativePath)) is not null)
+        if (memory is not null && memory.TryGetValue(hash, out var known) || (known = Load(hash, relativePath)) is not null)
         {
-            memory.TryAdd(hash, known);
+            memory?.TryAdd(hash, known);
             return known.File == relativePath ? known : Restamp(known, relativePath);
         }
         processed = true;
@@ -90,7 +94,7 @@ public sealed class ProcessingCache
             }
         }
         var file = FileProcessor.Process(relativePath, bytes, hash);
-        memory[hash] = file;
+        memory?[hash] = file;
         Store(file);
         return file;
     }
@@ -99,9 +103,9 @@ public sealed class ProcessingCache
     /// removed or changed since).</summary>
     internal void Retain(IReadOnlySet<string> hashes, IReadOnlySet<string> paths)
     {
-        foreach (var hash in memory.Keys.Where(h => !hashes.Contains(h)))
+        foreach (var hash in memory?.Keys.Where(h => !hashes.Contains(h)) ?? [])
         {
-            memory.TryRemove(hash, out _);
+            memory!.TryRemove(hash, out _);
         }
         foreach (var path in stats.Keys.Where(p => !paths.Contains(p)))
         {
@@ -177,8 +181,20 @@ public sealed class ProcessingCache
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temporary, CacheEntryFormat.Write(file, Stamp));
+            using (var entry = CacheEntryFormat.Write(file, Stamp))
+            {
+                var bytes = entry.GetBuffer().AsSpan(0, (int)entry.Length);
+                try
+                {
+                    File.WriteAllBytes(temporary, bytes);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    // Made on first need rather than checked before every write: a first ingest writes an entry per file.
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    File.WriteAllBytes(temporary, bytes);
+                }
+            }
             // Readers see a whole entry or none; a process killed before the move leaves a .tmp file, swept on the next start.
             File.Move(temporary, path, overwrite: true);
             onDisk.Value[file.ContentHash] = 0;
