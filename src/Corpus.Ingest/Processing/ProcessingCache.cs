@@ -181,19 +181,10 @@ public sealed class ProcessingCache
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             using (var entry = CacheEntryFormat.Write(file, Stamp))
             {
-                var bytes = entry.GetBuffer().AsSpan(0, (int)entry.Length);
-                try
-                {
-                    File.WriteAllBytes(temporary, bytes);
-                }
-                catch (DirectoryNotFoundException)
-                {
-                    // Made on first need rather than checked before every write: a first ingest writes an entry per file.
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    File.WriteAllBytes(temporary, bytes);
-                }
+                File.WriteAllBytes(temporary, entry.GetBuffer().AsSpan(0, (int)entry.Length));
             }
             // Readers see a whole entry or none; a process killed before the move leaves a .tmp file, swept on the next start.
             File.Move(temporary, path, overwrite: true);
