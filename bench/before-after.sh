@@ -39,7 +39,7 @@ for round in $(seq "$ROUNDS"); do
     parts=$([ "$side" = after ] && echo "--parts 1" || true)
     # shellcheck disable=SC2086
     locked "$WORK/$side/cli/corpus" bench query --index "$WORK/$side/index" --runs 1 --queries "$QUERIES" $parts \
-      | awk -v side="$side" -v round="$round" -F' *\\| *' '/^\| [a-z-]+ \|/ && $2 != "mode" {print round "\t" side "\t" $2 "\t" $3 "\t" $4 "\t" $5}' \
+      | awk -v side="$side" -v round="$round" -F' *\\| *' '/^\| [a-z-]+ \|/ && $2 != "mode" && $2 != "---" {print round "\t" side "\t" $2 "\t" $3 "\t" $4 "\t" $5}' \
       | tee -a "$WORK/rounds.tsv"
   done
 done
