@@ -7,7 +7,8 @@
 #   bench/before-after.sh CORPUS [ROUNDS]     e.g. bench/before-after.sh /work/bench100k/gen-20k/raw 5
 # Env: WORK (default /tmp/before-after-<corpus folder>), AFTER (commit to compare, default HEAD), LOCK (a flock file
 # for the ingests and rounds, default none: set LOCK=/work/bench100k/heavy.lock on the shared 100k machine).
-# Indexes and published builds in WORK are reused when present; delete WORK to start again.
+# Indexes and published builds in WORK are reused when present (the summary names the commits they were published
+# from); delete WORK to start again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${1:?usage: bench/before-after.sh CORPUS [ROUNDS]}
@@ -26,6 +27,7 @@ for side in before after; do
     git archive "$commit" | tar -x -C "$WORK/$side/src"
     echo "publishing $side ($commit)" >&2
     dotnet publish -c Release "$WORK/$side/src/src/Corpus.Cli" -o "$WORK/$side/cli" > "$WORK/$side/publish.log"
+    echo "$commit" > "$WORK/$side/commit"
   fi
   if ! ls "$WORK/$side/index"/segments_* > /dev/null 2>&1; then
     echo "ingesting $CORPUS with $side" >&2
@@ -44,7 +46,7 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 
-python3 - "$WORK/rounds.tsv" "$BEFORE" "$AFTER" <<'PY'
+python3 - "$WORK/rounds.tsv" "$(cat "$WORK/before/commit")" "$(cat "$WORK/after/commit")" <<'PY'
 import statistics, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 modes = [m for m in dict.fromkeys(r[2] for r in rows) if {r[1] for r in rows if r[2] == m} == {"before", "after"}]

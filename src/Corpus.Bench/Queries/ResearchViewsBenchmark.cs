@@ -50,10 +50,11 @@ public sealed class ResearchViewsBenchmark(Func<SearchService> service, IReadOnl
             }
             total.Stop();
             times.Sort();
+            var mode = new BenchmarkMode(
+                name, Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times.Count / total.Elapsed.TotalSeconds, actions.Count);
             Progress?.WriteLine(
-                $"{name}: {actions.Count} queries, setup and warm-up {setup.Elapsed.TotalSeconds:F1} s, timed {total.Elapsed.TotalSeconds:F1} s, slowest {slowest.Query} {slowest.Ms:F0} ms");
-            results.Add(new BenchmarkMode(
-                name, Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times.Count / total.Elapsed.TotalSeconds, actions.Count));
+                $"{name}: {actions.Count} queries, p50/p95/p99 {mode.P50Ms:F1}/{mode.P95Ms:F1}/{mode.P99Ms:F1} ms, setup and warm-up {setup.Elapsed.TotalSeconds:F1} s, timed {total.Elapsed.TotalSeconds:F1} s, slowest {slowest.Query} {slowest.Ms:F0} ms");
+            results.Add(mode);
         }
         return results;
     }
