@@ -23,9 +23,10 @@ public sealed partial class SearchService
 
     private readonly ConcordanceSortCache sortCache = new();
 
-    /// <summary>A page in document order reads the documents from the cursor on; a page of a context order seeks in the
-    /// cached order of all occurrences (sorted once per index generation and request), or, for a concordance too large
-    /// to hold, scans them all.</summary>
+    /// <summary>A page seeks in the cached list of all occurrences in the request's order (found and sorted once per
+    /// index generation and request; document order too, whose first page would otherwise read every document to
+    /// count them), or, for a concordance too large to hold, reads the documents from the cursor on (document order)
+    /// or scans them all (context orders).</summary>
     private ConcordancePage PageOf(ParsedQuery parsed, ConcordanceRequest request) =>
         index.WithSearcher(searcher =>
         {
@@ -34,13 +35,17 @@ public sealed partial class SearchService
                 return new ConcordancePage(0, [], null);
             }
             var builder = new ConcordanceBuilder(searcher, () => Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request);
-            if (request.Sort.Count == 0)
-            {
-                return builder.Page();
-            }
             var sorted = sortCache.GetOrAdd(searcher.IndexReader, SortCacheKey(request), builder.SortAll);
             return sorted is null ? builder.Page() : builder.PageSorted(sorted);
         });
+
+    /// <summary>Every occurrence in document order, from the concordance cache (null: too many to hold).</summary>
+    private SortedOccurrences? OccurrencesInDocumentOrder(IndexSearcher searcher, ParsedQuery parsed, SearchRequest filters)
+    {
+        var request = new ConcordanceRequest(filters, []);
+        var builder = new ConcordanceBuilder(searcher, () => Matching(searcher, parsed, filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request);
+        return sortCache.GetOrAdd(searcher.IndexReader, SortCacheKey(request), builder.SortAll);
+    }
 
     /// <summary>Everything that decides a concordance's order: the query, filters, sort keys, collation and width.</summary>
     private static string SortCacheKey(ConcordanceRequest request) => JsonSerializer.Serialize(
@@ -103,8 +108,11 @@ public sealed partial class SearchService
             {
                 return new CollocationResult(0, 0, request.Window, 0, segmentation, []);
             }
-            var (occurrences, counted, counts) = CollocationCounter.Count(
-                searcher, Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request.Window);
+            // The occurrences the document-order concordance of the query found and cached, so a collocation after
+            // a concordance (or another window) finds nothing again and reads only the documents it samples.
+            var (occurrences, counted, counts) = OccurrencesInDocumentOrder(searcher, parsed, request.Filters) is { } found
+                ? CollocationCounter.Count(searcher, found, request.Window)
+                : CollocationCounter.Count(searcher, Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request.Window);
             var reference = SubCorpus(searcher, request.Filters with { Query = "" });
             var scale = counted == 0 ? 0 : (double)occurrences / counted;
             var collocates = counts

@@ -65,7 +65,7 @@ internal sealed class ConcordanceBuilder
             var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
             foreach (var span in spans)
             {
-                var (left, match, right) = Cut(text, span);
+                var (left, match, right) = request.Sort.Count == 0 ? ("", "", "") : Cut(text, span);
                 keys.Add(new LineKey(Keys(Documents[d], stored, left, match, right, span, paragraphs), Documents[d].DateKey, Documents[d].Id, span.Start));
                 lines.Add((d, span.Start, span.Length));
             }

@@ -3,8 +3,8 @@ using Lucene.Net.Index;
 namespace Corpus.Search.Concordance;
 
 /// <summary>
-/// The sorted occurrences of recent context-sorted concordances, so that a page at any depth is a seek rather than a
-/// pass over every occurrence. Keyed by the request (query, filters, sort keys, collation, width) and valid for one
+/// The occurrences of recent concordances in their order (a context order or document order), so that a page at any
+/// depth is a seek rather than a pass over every occurrence. Keyed by the request (query, filters, sort keys, collation, width) and valid for one
 /// index reader: a refreshed searcher empties it. Least recently used entries go first once the entries together
 /// pass <see cref="MaxBytes"/>; a concordance too large to sort in memory is remembered as such (null).
 /// </summary>

@@ -10,16 +10,22 @@ namespace Corpus.Search.Words;
 /// Counts the words within a window of N words on each side of every occurrence (see <see cref="ParagraphWords"/>:
 /// the window stays inside the occurrence's paragraph; punctuation is not a word). Past
 /// <see cref="CollocationRequest.SampleSize"/> occurrences, exactly that many are counted, evenly spaced over all
-/// occurrences in document-id order, so the same request always counts the same occurrences.
+/// occurrences in the concordance's document order (or, for a concordance too large to hold, in document-id order),
+/// so the same request always counts the same occurrences. Only documents holding a counted occurrence are read.
 /// </summary>
 internal static class CollocationCounter
 {
     private static readonly HashSet<string> TextOnly = [FieldNames.Text];
 
+    /// <summary>Over the occurrences already found (the cached document-order concordance).</summary>
+    public static (int Occurrences, int Counted, Dictionary<string, int> Counts) Count(IndexSearcher searcher, SortedOccurrences occurrences, int window) =>
+        CountWindows(searcher, ByDocument(occurrences), occurrences.Count, window);
+
+    /// <summary>Finds the occurrences in every result document first, for a concordance too large to cache.</summary>
     public static (int Occurrences, int Counted, Dictionary<string, int> Counts) Count(
         IndexSearcher searcher, IEnumerable<int> docs, IReadOnlyList<string> phrases, IReadOnlyList<TextPattern> patterns, int window)
     {
-        var perDocument = new List<(int Doc, List<HitSpan> Spans)>();
+        var perDocument = new List<(int Doc, IEnumerable<HitSpan> Spans)>();
         var occurrences = 0;
         foreach (var document in DocumentOrder.ById(searcher.IndexReader, docs))
         {
@@ -30,6 +36,12 @@ internal static class CollocationCounter
                 occurrences += spans.Count;
             }
         }
+        return CountWindows(searcher, perDocument, occurrences, window);
+    }
+
+    private static (int Occurrences, int Counted, Dictionary<string, int> Counts) CountWindows(
+        IndexSearcher searcher, IEnumerable<(int Doc, IEnumerable<HitSpan> Spans)> perDocument, int occurrences, int window)
+    {
         var sample = Math.Min(occurrences, CollocationRequest.SampleSize);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         long index = 0;
@@ -53,5 +65,20 @@ internal static class CollocationCounter
             }
         }
         return (occurrences, sample, counts);
+    }
+
+    /// <summary>The lines of a document-order concordance, grouped by document (each document's lines are adjacent).</summary>
+    private static IEnumerable<(int Doc, IEnumerable<HitSpan> Spans)> ByDocument(SortedOccurrences occurrences)
+    {
+        var first = 0;
+        for (var line = 1; line <= occurrences.Count; line++)
+        {
+            if (line == occurrences.Count || occurrences.DocumentOf(line).Doc != occurrences.DocumentOf(first).Doc)
+            {
+                var (from, to) = (first, line);
+                yield return (occurrences.DocumentOf(from).Doc, Enumerable.Range(from, to - from).Select(l => new HitSpan(occurrences.StartOf(l), occurrences.LengthOf(l))));
+                first = line;
+            }
+        }
     }
 }

@@ -21,9 +21,15 @@ internal static class BenchViewsCommand
         };
         var runs = new Option<int>("--runs") { Description = "Timed passes over the queries", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON" };
+        var only = new Option<string[]>("--mode")
+        {
+            Description = $"Run only these modes (repeatable): {string.Join(", ", ResearchViewsBenchmark.ModeNames)}",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        only.AcceptOnlyFromAmong([.. ResearchViewsBenchmark.ModeNames]);
         var command = new Command("views", "Research view latency p50/p95/p99: timeline, concordance pages at depth, collocations")
         {
-            index, queries, runs, json,
+            index, queries, runs, json, only,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +49,11 @@ internal static class BenchViewsCommand
             var corpusIndex = services.GetRequiredService<CorpusIndex>();
             // A new service per cold request: an empty concordance sort cache over the same index.
             var modes = new ResearchViewsBenchmark(() => new SearchService(corpusIndex), SearchBenchmark.ReadQueries(queryFile.FullName))
-                .Run(Math.Max(1, parse.GetValue(runs)));
+            {
+                // Each mode's setup and timed seconds and slowest query, as it ends: a long run shows where it is.
+                Progress = error,
+                Only = parse.GetValue(only) ?? [],
+            }.Run(Math.Max(1, parse.GetValue(runs)));
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(modes, CorpusJson.Indented));
