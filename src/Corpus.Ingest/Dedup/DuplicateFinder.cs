@@ -4,10 +4,16 @@ namespace Corpus.Ingest.Dedup;
 /// copies by an inverted index over value-sampled shingles followed by a containment check. No all-pairs step:
 /// every comparison comes from a shared bucket or a shared rare shingle.</summary>
 /// <remarks>Evidence that two texts are one article is the content specific to them: a sampled shingle found in more
-/// than <see cref="BoilerplateTexts"/> distinct texts (a licence, translator credits, page furniture, a stock phrase)
-/// counts for neither similarity nor containment, and a text with fewer than <see cref="MinSpecificSamples"/> specific
-/// samples merges only with an exact copy of itself. The price: an article printed in more than that many distinct
-/// versions is merged only where its versions are exact copies; it then stays several documents, all searchable.</remarks>
+/// than <see cref="BoilerplateTexts"/> distinct texts (a licence, translator credits, page furniture, a stock phrase or
+/// sentence) counts for neither similarity nor containment. A text with fewer than <see cref="MinSpecificSamples"/>
+/// specific samples is mostly content that many texts hold, one piece at a time (stock sentences in a large corpus, an
+/// article printed in many versions) or as one block (a licence beside a heading): it is a copy of a longer text only
+/// when every specific sample it has and most of all its samples and long runs are in that text, and every other text
+/// that holds its rarest stretch shared with it and contains it as well is already one of the two (the cut versions of
+/// an article join longest first, one by one). Pieces common one by one are not common together, so this holds at any
+/// corpus size; a block that many otherwise different texts hold has rival containers. Otherwise such a text merges only
+/// with an exact copy of itself: equal-length edited versions of an article printed more than
+/// <see cref="BoilerplateTexts"/> times stay several documents, all searchable.</remarks>
 internal static class DuplicateFinder
 {
     /// <summary>Estimated Jaccard similarity at which two texts are copies of one article.</summary>
