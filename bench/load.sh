@@ -4,7 +4,9 @@
 # 1. `corpus bench query` on the 200 phrase queries (single thread, in process; the "api" mode is /api/search's request),
 #    once with every search on one core (--parts 1) and once as a lone search runs (on every core);
 # 2. the site on that index (no ingest, no rate limit), wrk with 1 connection (latency) and with 32 connections for 30 s
-#    (throughput), cycling through the same queries.
+#    (throughput), cycling through the same queries;
+# 3. with MINUTES=N (e.g. MINUTES=10), N more minutes at 32 connections, one line per minute (requests/s, p99, errors,
+#    server RSS), to see that throughput does not decay nor memory grow over a long run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 index=$(cd "${1:?usage: bench/load.sh INDEX_DIR [QUERIES_TSV]}" && pwd)
@@ -42,4 +44,17 @@ echo "== HTTP, one connection: wrk -t1 -c1 -d15s"
 # 32 connections: throughput with both cores busy (compare requests/s with the in-process "api" queries/s).
 echo "== HTTP, wrk -t2 -c32 -d30s"
 "$wrk" -t2 -c32 -d30s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt"
-echo "server peak RSS: $(grep VmHWM /proc/$(pgrep -f "Corpus.Web.dll --urls http://127.0.0.1:$port" | head -1)/status | awk '{print $2/1024 " MB"}')"
+pid=$(pgrep -f "Corpus.Web.dll --urls http://127.0.0.1:$port" | head -1)
+echo "server peak RSS: $(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status) MB"
+if [ "${MINUTES:-0}" -gt 0 ]; then
+  echo "== HTTP, 32 connections for ${MINUTES} minutes, one line per minute"
+  echo "minute requests/s p99_ms errors rss_mb"
+  for minute in $(seq 1 "$MINUTES"); do
+    out=$("$wrk" -t2 -c32 -d60s --latency -s "$root/bench/search.lua" "http://127.0.0.1:$port" -- "$work/queries.txt")
+    rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
+    p99=$(echo "$out" | awk '/^p99:/ {print $2}')
+    errors=$(echo "$out" | awk -F'[:,]' '/^non-2xx/ {print $2 + $4}')
+    echo "$minute $rps $p99 $errors $(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)"
+  done
+  echo "server peak RSS: $(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status) MB"
+fi

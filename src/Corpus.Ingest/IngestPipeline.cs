@@ -72,7 +72,9 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var dedupeStart = clock.Elapsed;
         var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
         var mergeStart = clock.Elapsed;
-        var (built, chosen, notKept) = BuildDocuments(copies, groups);
+        var merged = cache?.Merged;
+        var (built, chosen, notKept) = BuildDocuments(
+            copies, groups, merged, merged is null ? null : ingested.ToDictionary(f => f.File, f => f.ContentHash, StringComparer.Ordinal));
         // After the no-loss check of the merge: a block leaves a document only when another document holds it verbatim.
         var (documents, moved) = LayoutInterleaves.Resolve(built);
         var mergeTime = clock.Elapsed - mergeStart;
@@ -184,8 +186,10 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         };
     }
 
+    /// <param name="merged">When given, groups merged by the last run from the same copies under the same id are taken
+    /// from it, not merged again (<paramref name="contentHashes"/>: each file's content hash, for its keys).</param>
     private static (List<CleanDocument> Documents, ArticleCopy[] Chosen, List<UnaccountedText> NotKept) BuildDocuments(
-        List<ArticleCopy> copies, int[] groups)
+        List<ArticleCopy> copies, int[] groups, MergedGroups? merged, IReadOnlyDictionary<string, string>? contentHashes)
     {
         var members = new Dictionary<int, List<ArticleCopy>>();
         for (var i = 0; i < copies.Count; i++)
@@ -198,16 +202,50 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         }
         // Group roots are each group's first copy in corpus order, so documents come out in corpus order.
         var ordered = members.OrderBy(g => g.Key).Select(g => g.Value).ToArray();
+        var keys = merged is null ? null : new string[ordered.Length];
         var chosen = new ArticleCopy[ordered.Length];
-        Parallel.For(0, ordered.Length, i => chosen[i] = DocumentMerger.Choose(ordered[i]));
+        Parallel.For(0, ordered.Length, i =>
+        {
+            if (keys is not null)
+            {
+                keys[i] = MergedGroups.Key(ordered[i], contentHashes!);
+            }
+            chosen[i] = (keys is null ? null : merged!.Chosen(keys[i], ordered[i])) ?? DocumentMerger.Choose(ordered[i]);
+        });
         // Ids are handed out in order, so that collisions resolve the same way every time.
         var ids = new DocumentIds();
         var documentIds = chosen.Select(c => ids.Next(c.Sketch.ContentHash)).ToArray();
         var documents = new CleanDocument[ordered.Length];
-        Parallel.For(0, ordered.Length, i => documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]));
-        var notKept = ordered.SelectMany((group, i) => NoLossCheck.NotKept(group, documents[i]))
-            .Select(c => new UnaccountedText(c.File, c.Text)).ToList();
-        return ([.. documents], chosen, notKept);
+        var notKept = new IReadOnlyList<ArticleCopy>[ordered.Length];
+        Parallel.For(0, ordered.Length, i =>
+        {
+            if (keys is not null && merged!.Document(keys[i], documentIds[i]) is { } known)
+            {
+                (documents[i], notKept[i]) = known;
+            }
+            else
+            {
+                documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]);
+                notKept[i] = [.. NoLossCheck.NotKept(ordered[i], documents[i])];
+            }
+            if (keys is not null)
+            {
+                merged!.Record(keys[i], IndexOf(ordered[i], chosen[i]), documents[i], notKept[i]);
+            }
+        });
+        merged?.Complete();
+        return ([.. documents], chosen, [.. notKept.SelectMany(n => n).Select(c => new UnaccountedText(c.File, c.Text))]);
+    }
+
+    private static int IndexOf(List<ArticleCopy> group, ArticleCopy copy)
+    {
+        for (var i = 0; ; i++)
+        {
+            if (ReferenceEquals(group[i], copy))
+            {
+                return i;
+            }
+        }
     }
 
     /// <summary>Every file under the folder, recursively, in ordinal order of its '/'-separated relative path.</summary>

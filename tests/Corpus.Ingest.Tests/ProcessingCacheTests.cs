@@ -40,6 +40,9 @@ public sealed class ProcessingCacheTests : IDisposable
         var removedCopy = merged.Sources[^1].File;
         var removedDocument = single.Sources[0].File;
         var changed = first.Documents.First(d => d != merged && d != single && d.Sources.Count == 1).Sources[0].File;
+        // A copy that is not the one giving its document's text loses a sentence: the group stays, its document changes.
+        var trimmed = first.Documents.First(d => d != merged && d.Text.Length > 1500 && d.Sources.Count > 1
+            && d.Sources.All(s => SingleArticleFile(first, s.File))).Sources[1].File;
 
         // A new copy of an existing article, a brand-new article, a changed file, a removed copy and a removed document.
         corpus.Write("zz/new-copy.txt", File.ReadAllBytes(Path.Combine(corpus.Dir, copied)));
@@ -47,13 +50,17 @@ public sealed class ProcessingCacheTests : IDisposable
         var changedPath = Path.Combine(corpus.Dir, changed);
         var text = File.ReadAllText(changedPath);
         File.WriteAllText(changedPath, text[..(text.Length / 2)] + "\n\n又补充了一段此前没有的文字，说明修改后的文件要重新处理。\n" + text[(text.Length / 2)..]);
+        var trimmedPath = Path.Combine(corpus.Dir, trimmed);
+        var trimmedText = File.ReadAllText(trimmedPath);
+        var cut = trimmedText.IndexOf('。', trimmedText.Length / 2) + 1;
+        File.WriteAllText(trimmedPath, trimmedText[..cut] + trimmedText[(trimmedText.IndexOf('。', cut) + 1)..]);
         File.Delete(Path.Combine(corpus.Dir, removedCopy));
         File.Delete(Path.Combine(corpus.Dir, removedDocument));
 
         var again = pipeline.Run(corpus.Dir, cache: cache);
         var clean = Clean();
-        // The new copy's content is known already: only the new article and the changed file are processed.
-        Assert.Equal(2, again.FilesProcessed);
+        // The new copy's content is known already: only the new article and the two changed files are processed.
+        Assert.Equal(3, again.FilesProcessed);
         Assert.Equal(Snapshot(clean), Snapshot(again));
 
         // The changes took effect: the new copy merged, the removed files are nobody's source.

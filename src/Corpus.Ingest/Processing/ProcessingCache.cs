@@ -43,6 +43,9 @@ public sealed class ProcessingCache
 
     public string Folder { get; }
 
+    /// <summary>The documents the last run merged from these files, so that unchanged groups are not merged again.</summary>
+    internal MergedGroups Merged { get; } = new();
+
     /// <summary>The SHA-256 of a file's content; a file whose size and modification time are unchanged since it was last
     /// hashed in this process is not read again.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Corpus.Ingest.Model;
 using Corpus.Search.Indexing;
 using Lucene.Net.Index;
@@ -22,6 +23,10 @@ public sealed class CorpusIndex : IDisposable
     private readonly Lucene.Net.Store.Directory directory;
     private readonly System.Threading.Lock gate = new();
     private volatile SearcherManager? searchers;
+
+    /// <summary>Revisions of documents written before: a re-ingest hands back unchanged documents as the same objects,
+    /// so their content is not hashed again.</summary>
+    private readonly ConditionalWeakTable<CleanDocument, string> revisions = new();
 
     /// <summary>Why the index could not be opened, until a rebuild replaces it.</summary>
     private volatile string? openFailure;
@@ -137,7 +142,7 @@ public sealed class CorpusIndex : IDisposable
             IndexChanges changes;
             using (var writer = OpenWriter(config))
             {
-                changes = Write(writer, result, fresh, progress, cancellationToken);
+                changes = Write(writer, result, fresh, revisions, progress, cancellationToken);
                 var metadata = new IndexMetadata(
                     result.Fingerprint, result.Files, result.Bytes, result.DuplicatesMerged,
                     result.Documents.Sum(d => (long)d.Text.Length), result.Skipped, DateTimeOffset.UtcNow, IndexBuild.Stamp);
@@ -162,7 +167,8 @@ public sealed class CorpusIndex : IDisposable
     }
 
     private static IndexChanges Write(
-        IndexWriter writer, IngestResult result, bool fresh, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        IndexWriter writer, IngestResult result, bool fresh, ConditionalWeakTable<CleanDocument, string> revisions,
+        IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         // The writer's own view of the commit it opened: a commit by another process since our searcher opened counts.
         Dictionary<string, string> previous = [];
@@ -174,7 +180,7 @@ public sealed class CorpusIndex : IDisposable
         // Hashing every document is most of an incremental ingest's index stage: on every core.
         var changed = result.Documents
             .AsParallel().AsOrdered()
-            .Select(d => (Document: d, Revision: DocumentMapper.Revision(d)))
+            .Select(d => (Document: d, Revision: revisions.GetValue(d, DocumentMapper.Revision)))
             .Where(d => !previous.TryGetValue(d.Document.Id, out var revision) || revision != d.Revision)
             .ToList();
         var done = 0;
