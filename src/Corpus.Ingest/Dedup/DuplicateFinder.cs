@@ -4,10 +4,16 @@ namespace Corpus.Ingest.Dedup;
 /// copies by an inverted index over value-sampled shingles followed by a containment check. No all-pairs step:
 /// every comparison comes from a shared bucket or a shared rare shingle.</summary>
 /// <remarks>Evidence that two texts are one article is the content specific to them: a sampled shingle found in more
-/// than <see cref="BoilerplateTexts"/> distinct texts (a licence, translator credits, page furniture, a stock phrase)
-/// counts for neither similarity nor containment, and a text with fewer than <see cref="MinSpecificSamples"/> specific
-/// samples merges only with an exact copy of itself. The price: an article printed in more than that many distinct
-/// versions is merged only where its versions are exact copies; it then stays several documents, all searchable.</remarks>
+/// than <see cref="BoilerplateTexts"/> distinct texts (a licence, translator credits, page furniture, a stock phrase or
+/// sentence) counts for neither similarity nor containment. A text with fewer than <see cref="MinSpecificSamples"/>
+/// specific samples is mostly content that many texts hold, one piece at a time (stock sentences in a large corpus, an
+/// article printed in many versions) or as one block (a licence beside a heading): it is a copy of a longer text only
+/// when every specific sample it has and most of all its samples and long runs are in that text, and every other text
+/// that holds its rarest stretch shared with it and contains it as well is already one of the two (the cut versions of
+/// an article join longest first, one by one). Pieces common one by one are not common together, so this holds at any
+/// corpus size; a block that many otherwise different texts hold has rival containers. Otherwise such a text merges only
+/// with an exact copy of itself: equal-length edited versions of an article printed more than
+/// <see cref="BoilerplateTexts"/> times stay several documents, all searchable.</remarks>
 internal static class DuplicateFinder
 {
     /// <summary>Estimated Jaccard similarity at which two texts are copies of one article.</summary>
@@ -194,7 +200,7 @@ internal static class DuplicateFinder
     {
         var postings = SamplePostings(sketches);
         var (rareRuns, rareCount) = RareRuns(postings, sketches.Count);
-        var found = new System.Collections.Concurrent.ConcurrentBag<(int A, int B, bool Near, double Containment)>();
+        var found = new System.Collections.Concurrent.ConcurrentBag<(int A, int B, Verdict Verdict)>();
         Parallel.For(0, sketches.Count, () => new Dictionary<int, int>(), (a, _, shared) =>
         {
             // Count, for every later text, the rare anchors it shares with this one.
@@ -216,26 +222,36 @@ internal static class DuplicateFinder
                 // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
                 // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
                 var fewest = Math.Min(rareCount[a], rareCount[b]);
-                if (count >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)) && Compare(sketches, specific, folded, a, b) is { } verdict)
+                if (count >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)) && Compare(sketches, specific, postings, folded, a, b) is { } verdict)
                 {
-                    found.Add((a, b, verdict.Near, verdict.Containment));
+                    found.Add((a, b, verdict));
                 }
             }
             return shared;
         }, _ => { });
         var best = new (int Container, double Containment)[sketches.Count];
         Array.Fill(best, (-1, 0.0));
-        foreach (var (a, b, near, containment) in found.OrderBy(f => f.A).ThenBy(f => f.B))
+        var bestCommon = new (int Container, double Containment, int[] Others)[sketches.Count];
+        Array.Fill(bestCommon, (-1, 0.0, []));
+        foreach (var (a, b, verdict) in found.OrderBy(f => f.A).ThenBy(f => f.B))
         {
-            if (near)
+            if (verdict.Near)
             {
                 sets.Union(a, b);
                 continue;
             }
             var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
-            if (containment > best[shorter].Containment)
+            if (verdict.OtherHolders is null)
             {
-                best[shorter] = (longer, containment);
+                if (verdict.Containment > best[shorter].Containment)
+                {
+                    best[shorter] = (longer, verdict.Containment);
+                }
+            }
+            else if (verdict.Containment > bestCommon[shorter].Containment
+                || verdict.Containment == bestCommon[shorter].Containment && sketches[longer].Length > sketches[bestCommon[shorter].Container].Length)
+            {
+                bestCommon[shorter] = (longer, verdict.Containment, verdict.OtherHolders);
             }
         }
         // A partial copy joins only the one text that contains it best, so it never bridges two articles.
@@ -246,26 +262,130 @@ internal static class DuplicateFinder
                 sets.Union(i, best[i].Container);
             }
         }
+        // A copy made of widely shared content joins when every other text holding its rarest stretch shared with the
+        // container is already one of the two: longest first, so that cut versions of one article join it one by one.
+        foreach (var i in Enumerable.Range(0, sketches.Count)
+            .Where(i => best[i].Container < 0 && bestCommon[i].Container >= 0)
+            .OrderByDescending(i => sketches[i].Length).ThenBy(i => i))
+        {
+            var (container, _, others) = bestCommon[i];
+            var (mine, theirs) = (sets.Find(i), sets.Find(container));
+            if (Array.TrueForAll(others, o => sets.Find(o) == mine || sets.Find(o) == theirs))
+            {
+                sets.Union(i, container);
+            }
+        }
     }
 
-    /// <summary>Near duplicates, or the shorter text mostly contained in the longer one, both judged on specific samples;
-    /// null when neither.</summary>
-    private static (bool Near, double Containment)? Compare(
-        IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, Func<int, string> folded, int a, int b)
+    /// <summary>A pair of texts judged alike: near duplicates, or the shorter mostly contained in the longer. A copy made of
+    /// widely shared content carries the other texts that hold its rarest stretch shared with the longer.</summary>
+    private readonly record struct Verdict(bool Near, double Containment, int[]? OtherHolders);
+
+    /// <summary>Near duplicates, or the shorter text mostly contained in the longer one, judged on specific samples (on all
+    /// samples, see <see cref="CompareCommon"/>, when the shorter has too few specific ones); null when neither.</summary>
+    private static Verdict? Compare(
+        IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, ulong[] postings, Func<int, string> folded, int a, int b)
     {
         var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
         if (specific[shorter].Length < MinSpecificSamples)
         {
-            return null;
+            return CompareCommon(sketches, specific, postings, folded, shorter, longer);
         }
         if (SpecificJaccard(specific[a], specific[b]) >= NearDuplicateSimilarity)
         {
-            return (true, 1.0);
+            return new Verdict(true, 1.0, null);
         }
         var containment = ShingleSketch.CountShared(specific[shorter], specific[longer]) / (double)specific[shorter].Length;
         return containment >= PartialContainment && RunContainment.Of(folded(shorter), folded(longer)) >= PartialContainment
-            ? (false, containment)
+            ? new Verdict(false, containment, null)
             : null;
+    }
+
+    /// <summary>A shorter text whose content is mostly shared by many texts (stock sentences, a licence, an article printed
+    /// in many versions) is a copy of the longer only when nothing of its own is missing there (every specific sample is
+    /// in it), most of all its samples and long runs are in it, and its rarest anchor shared with it is held by few texts,
+    /// which the caller then requires to be copies already: the pieces of a copy are common one by one but not together,
+    /// while boilerplate is one stretch that many otherwise different texts hold.</summary>
+    private static Verdict? CompareCommon(
+        IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, ulong[] postings, Func<int, string> folded, int shorter, int longer)
+    {
+        var (s, l) = (sketches[shorter], sketches[longer]);
+        if (s.Samples.Length < MinSpecificSamples
+            || ShingleSketch.CountShared(specific[shorter], specific[longer]) < specific[shorter].Length)
+        {
+            return null;
+        }
+        var containment = ShingleSketch.CountShared(s.Samples, l.Samples) / (double)s.Samples.Length;
+        if (containment < PartialContainment || RarestSharedRun(s.Anchors, l.Anchors, postings) is not { } run)
+        {
+            return null;
+        }
+        var others = new List<int>();
+        for (var p = run.Start; p < run.End; p++)
+        {
+            var text = (int)(postings[p] & 0xFFFFFF);
+            // A text that merely shares this stretch is chance; one that holds the shorter text as well is a rival container.
+            if (text != shorter && text != longer && ShingleSketch.CountShared(s.Samples, sketches[text].Samples) >= PartialContainment * s.Samples.Length)
+            {
+                others.Add(text);
+            }
+        }
+        return RunContainment.Of(folded(shorter), folded(longer)) >= PartialContainment
+            ? new Verdict(false, containment, [.. others])
+            : null;
+    }
+
+    /// <summary>The postings of the anchor two texts share that the fewest texts hold; null when they share none held by at
+    /// most <see cref="MaxPostings"/> texts.</summary>
+    private static (int Start, int End)? RarestSharedRun(ulong[] anchorsA, ulong[] anchorsB, ulong[] postings)
+    {
+        (int Start, int End)? rarest = null;
+        int i = 0, j = 0;
+        while (i < anchorsA.Length && j < anchorsB.Length)
+        {
+            if (anchorsA[i] < anchorsB[j])
+            {
+                i++;
+                continue;
+            }
+            if (anchorsA[i] > anchorsB[j])
+            {
+                j++;
+                continue;
+            }
+            var key = anchorsA[i] & 0xFFFFFFFFFF000000;
+            var start = LowerBound(postings, key);
+            var end = start;
+            while (end < postings.Length && (postings[end] & 0xFFFFFFFFFF000000) == key && end - start <= MaxPostings)
+            {
+                end++;
+            }
+            if (end - start <= MaxPostings && (rarest is null || end - start < rarest.Value.End - rarest.Value.Start))
+            {
+                rarest = (start, end);
+            }
+            i++;
+            j++;
+        }
+        return rarest;
+    }
+
+    private static int LowerBound(ulong[] sorted, ulong value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] < value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /// <summary>For every text, the start (in <paramref name="postings"/>) of each run of anchors it shares with a few other
