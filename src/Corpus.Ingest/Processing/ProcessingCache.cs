@@ -33,6 +33,7 @@ public sealed class ProcessingCache
         Folder = Path.GetFullPath(folder);
         this.logger = logger;
         memory = keepInMemory ? new ConcurrentDictionary<string, IngestedFile>(StringComparer.Ordinal) : null;
+        Merged = keepInMemory ? new MergedGroups() : null;
         entriesDir = Path.Combine(Folder, Stamp);
         onDisk = new Lazy<ConcurrentDictionary<string, byte>>(OpenFolder);
     }
@@ -47,8 +48,9 @@ public sealed class ProcessingCache
 
     public string Folder { get; }
 
-    /// <summary>The documents the last run merged from these files, so that unchanged groups are not merged again.</summary>
-    internal MergedGroups Merged { get; } = new();
+    /// <summary>The documents the last run merged from these files, so that unchanged groups are not merged again; null in
+    /// a process that ingests once, which would only hold every document through indexing for nothing.</summary>
+    internal MergedGroups? Merged { get; }
 
     /// <summary>The SHA-256 of a file's content; a file whose size and modification time are unchanged since it was last
     /// hashed in this process is not read again.</summary>
