@@ -8,6 +8,7 @@ using Corpus.Search.Words;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Microsoft.Extensions.Logging;
 
 namespace Corpus.Search;
 
@@ -35,16 +36,41 @@ public sealed partial class SearchService
                 return new ConcordancePage(0, [], null);
             }
             var builder = new ConcordanceBuilder(searcher, () => Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request);
+            if (request.Sort.Count == 0 && CountedInDocumentOrder(searcher, parsed, builder, request) is { } counted)
+            {
+                if (builder.PageCounted(counted) is { } page)
+                {
+                    return page;
+                }
+                CountsDisagree(request.Filters.Query);
+            }
             var sorted = sortCache.GetOrAdd(searcher.IndexReader, SortCacheKey(request), builder.SortAll);
             return sorted is null ? builder.Page() : builder.PageSorted(sorted);
         });
 
+    /// <summary>The document order's lines counted from the index, from the concordance cache (null: the index cannot count them exactly).</summary>
+    private CountedOccurrences? CountedInDocumentOrder(IndexSearcher searcher, ParsedQuery parsed, ConcordanceBuilder builder, ConcordanceRequest request)
+    {
+        var phrases = parsed.BodyPhraseTerms;
+        return LineCounts.CanCount(phrases, parsed.BodyPatterns.Count > 0)
+            ? sortCache.GetOrAdd(searcher.IndexReader, SortCacheKey(request), () => builder.CountAll(phrases))
+            : null;
+    }
+
+    /// <summary>The index counted a query's occurrences in a text otherwise than the text holds them: a damaged index or
+    /// a bug, never expected. The views then find the occurrences in the texts, so the answer stays right.</summary>
+    private void CountsDisagree(string query) =>
+        logger?.LogWarning("The index's occurrence counts disagree with a stored text for {Query}; the texts were read instead", query);
+
     /// <summary>Every occurrence in document order, from the concordance cache (null: too many to hold).</summary>
-    private SortedOccurrences? OccurrencesInDocumentOrder(IndexSearcher searcher, ParsedQuery parsed, SearchRequest filters)
+    private SortedOccurrences? OccurrencesInDocumentOrder(IndexSearcher searcher, ConcordanceBuilder builder, ConcordanceRequest request) =>
+        sortCache.GetOrAdd(searcher.IndexReader, SortCacheKey(request), builder.SortAll);
+
+    /// <summary>The builder of the document-order concordance of a query, which collocations count over.</summary>
+    private static (ConcordanceBuilder Builder, ConcordanceRequest Request) DocumentOrderBuilder(IndexSearcher searcher, ParsedQuery parsed, SearchRequest filters)
     {
         var request = new ConcordanceRequest(filters, []);
-        var builder = new ConcordanceBuilder(searcher, () => Matching(searcher, parsed, filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request);
-        return sortCache.GetOrAdd(searcher.IndexReader, SortCacheKey(request), builder.SortAll);
+        return (new ConcordanceBuilder(searcher, () => Matching(searcher, parsed, filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request), request);
     }
 
     /// <summary>Everything that decides a concordance's order: the query, filters, sort keys, collation and width.</summary>
@@ -108,11 +134,19 @@ public sealed partial class SearchService
             {
                 return new CollocationResult(0, 0, request.Window, 0, segmentation, []);
             }
-            // The occurrences the document-order concordance of the query found and cached, so a collocation after
-            // a concordance (or another window) finds nothing again and reads only the documents it samples.
-            var (occurrences, counted, counts) = OccurrencesInDocumentOrder(searcher, parsed, request.Filters) is { } found
+            // The document-order concordance's lines as counted from the index (or, for a pattern, found in the texts)
+            // and cached, so a collocation after a concordance (or another window) reads only the documents it samples.
+            var builder = DocumentOrderBuilder(searcher, parsed, request.Filters);
+            var lines = CountedInDocumentOrder(searcher, parsed, builder.Builder, builder.Request);
+            var fromCounts = lines is null ? null : CollocationCounter.Count(searcher, lines, parsed.BodyPhrases.ToList(), request.Window);
+            if (lines is not null && fromCounts is null)
+            {
+                CountsDisagree(request.Filters.Query);
+            }
+            var (occurrences, counted, counts) = fromCounts
+                ?? (OccurrencesInDocumentOrder(searcher, builder.Builder, builder.Request) is { } found
                 ? CollocationCounter.Count(searcher, found, request.Window)
-                : CollocationCounter.Count(searcher, Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request.Window);
+                : CollocationCounter.Count(searcher, Matching(searcher, parsed, request.Filters), parsed.BodyPhrases.ToList(), parsed.BodyPatterns, request.Window));
             var reference = SubCorpus(searcher, request.Filters with { Query = "" });
             var scale = counted == 0 ? 0 : (double)occurrences / counted;
             var collocates = counts
@@ -120,7 +154,7 @@ public sealed partial class SearchService
                 .Select(c =>
                 {
                     var fxy = c.Value * scale;
-                    // A word the paragraph segmentation found but the index did not (rare): its frequency is at least what was seen.
+                    // A sampled count scaled up may pass what the index counted: a word's frequency is at least what was seen.
                     var fy = Math.Max(reference.Of(c.Key), (long)Math.Ceiling(fxy));
                     return new Collocate(c.Key, c.Value, fy, Association.LogDice(fxy, occurrences, fy), Association.Mi(fxy, occurrences, fy, reference.Tokens));
                 })

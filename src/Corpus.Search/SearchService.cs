@@ -10,10 +10,12 @@ using Corpus.Search.Querying;
 using Corpus.Search.Timeline;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Logging;
 
 namespace Corpus.Search;
 
-public sealed partial class SearchService(CorpusIndex index)
+/// <param name="logger">Where a disagreement between the index and the stored texts is reported (null: nowhere).</param>
+public sealed partial class SearchService(CorpusIndex index, ILogger<SearchService>? logger = null)
 {
     public const int MaxSize = 100;
 

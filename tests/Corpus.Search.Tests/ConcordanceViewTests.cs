@@ -106,9 +106,11 @@ public sealed class ConcordanceViewTests(GeneratedCorpus corpus) : IClassFixture
         Assert.Equal(
             expected.Select(e => (e.Document.Id, e.Start, e.Left, e.Match, e.Right, e.Document.Venue, e.Document.Date)),
             lines.Select(l => (l.Id, l.Offset, l.Left, l.Match, l.Right, l.Venue, l.Date)));
+        Assert.Empty(corpus.Log.Warnings);
     }
 
     [Theory]
+    [InlineData("")]
     [InlineData("left")]
     [InlineData("rightword1,left1")]
     public void A_cursor_from_another_result_seeks_to_the_line_after_its_key(string sort)
@@ -138,6 +140,54 @@ public sealed class ConcordanceViewTests(GeneratedCorpus corpus) : IClassFixture
         var lines = Paged(new ConcordanceRequest(filters, [ConcordanceKey.Right], Context: Context, Size: 30), out _);
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(e => (e.Document.Id, e.Start)), lines.Select(l => (l.Id, l.Offset)));
+    }
+
+    [Theory]
+    [InlineData("人民 OR 民群", 37)]
+    [InlineData("\"人民\" \"民群众\"", 23)]
+    public void Overlapping_occurrences_of_different_phrases_are_one_line_in_document_order(string query, int size)
+    {
+        var phrases = query.Replace("OR", " ").Replace("\"", " ").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var all = query.Contains("OR", StringComparison.Ordinal);
+        // By definition: each phrase's occurrences, overlapping ones merged into one span, in documents holding the query.
+        var expected = corpus.Documents
+            .Where(d => all ? phrases.Any(p => Holds(d, p)) : phrases.All(p => Holds(d, p)))
+            .SelectMany(d => Merge(phrases.SelectMany(p => ViewOracle.Occurrences(d.Text, p))).Select(o => (Document: d, o.Start, o.End)))
+            .ToList();
+        var ordered = Sorted([.. expected.Select(e => new Expected(e.Document, e.Start, e.End, "", e.Document.Text[e.Start..e.End], ""))], [], ConcordanceCollation.Codepoint);
+        Assert.Contains(ordered, e => e.Match.Length > phrases.Max(p => p.Length));
+
+        var lines = Paged(new ConcordanceRequest(new SearchRequest(query), [], Context: Context, Size: size), out _);
+
+        Assert.Equal(ordered.Select(e => (e.Document.Id, e.Start, e.Match)), lines.Select(l => (l.Id, l.Offset, l.Match)));
+        // The lines were counted from the index, not found by reading every text after a disagreement.
+        Assert.Empty(corpus.Log.Warnings);
+    }
+
+    /// <summary>Whether a plain phrase finds the document: in its title, its text or a copy's text.</summary>
+    private static bool Holds(CleanDocument document, string phrase) =>
+        new[] { document.Title, document.Text }.Concat(document.Copies.Select(c => c.Text)).Any(t => ViewOracle.Occurrences(t, phrase).Count > 0);
+
+    private static IEnumerable<(int Start, int End)> Merge(IEnumerable<(int Start, int End)> spans)
+    {
+        var (start, end) = (-1, -1);
+        foreach (var (s, e) in spans.OrderBy(x => x.Start).ThenBy(x => x.End))
+        {
+            if (s < end)
+            {
+                end = Math.Max(end, e);
+                continue;
+            }
+            if (end > start)
+            {
+                yield return (start, end);
+            }
+            (start, end) = (s, e);
+        }
+        if (end > start)
+        {
+            yield return (start, end);
+        }
     }
 
     [Theory]

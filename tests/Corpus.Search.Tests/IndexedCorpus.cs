@@ -14,8 +14,11 @@ public abstract class IndexedCorpus : IDisposable
         Result = result;
         Index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
         Index.Replace(result);
-        Service = new SearchService(Index);
+        Service = new SearchService(Index, Log);
     }
+
+    /// <summary>What the service warned of: a view that had to leave its fast path (never expected).</summary>
+    internal WarningLog<SearchService> Log { get; } = new();
 
     public IngestResult Result { get; }
 

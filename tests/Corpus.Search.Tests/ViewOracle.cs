@@ -59,32 +59,48 @@ internal static class ViewOracle
     }
 
     /// <summary>
-    /// Words before an occurrence by the views' definition: the <paramref name="reach"/> characters before it inside
-    /// its line, segmented alone, the outermost word dropped when the stretch was cut inside the line; nearest first.
+    /// Words before an occurrence by the views' definition: the SmartCn words of the occurrence's line (segmented
+    /// whole, as the index segments the text, whose sentences end at line breaks) that end at or before its start,
+    /// nearest first. A word straddling the match's edge is on neither side.
     /// </summary>
-    public static List<string> WordsBefore(string text, int start, int count, int reach = 12)
+    public static List<string> WordsBefore(string text, int start, int count)
     {
-        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
-        var from = Math.Max(lineStart, start - reach);
-        var words = Segment(text[from..start]);
-        if (from > lineStart && words.Count > 0)
-        {
-            words.RemoveAt(0);
-        }
-        words.Reverse();
-        return [.. words.Take(count).Select(t => t.Text)];
+        var (lineStart, line) = Line(text, start);
+        return [.. Segment(line, lineStart).Where(t => t.End <= start).Reverse().Take(count).Select(t => t.Text)];
     }
 
-    public static List<string> WordsAfter(string text, int end, int count, int reach = 12)
+    /// <summary>The words of the occurrence's line that start at or after its end, nearest first.</summary>
+    public static List<string> WordsAfter(string text, int end, int count)
     {
-        var lineEnd = text.IndexOf('\n', end);
-        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-        var to = Math.Min(lineEnd, end + reach);
-        var words = Segment(text[end..to]);
-        if (to < lineEnd && words.Count > 0)
+        var (lineStart, line) = Line(text, end - 1);
+        return [.. Segment(line, lineStart).Where(t => t.Start >= end).Take(count).Select(t => t.Text)];
+    }
+
+    /// <summary>The line holding char <paramref name="at"/>, without its line break, and where it starts.</summary>
+    private static (int Start, string Line) Line(string text, int at)
+    {
+        var start = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        var end = text.IndexOf('\n', start);
+        return (start, text[start..(end < 0 ? text.Length : end)]);
+    }
+}
+
+/// <summary>Keeps the warnings a service logs, so a test can assert that a fast path was taken without falling back.</summary>
+internal sealed class WarningLog<T> : Microsoft.Extensions.Logging.ILogger<T>
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> warnings = new();
+
+    public IReadOnlyCollection<string> Warnings => warnings;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (IsEnabled(logLevel))
         {
-            words.RemoveAt(words.Count - 1);
+            warnings.Enqueue(formatter(state, exception));
         }
-        return [.. words.Take(count).Select(t => t.Text)];
     }
 }

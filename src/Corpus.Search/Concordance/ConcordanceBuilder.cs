@@ -25,6 +25,7 @@ internal sealed class ConcordanceBuilder
     private readonly LineOrder order;
     private readonly Lazy<List<DocumentRef>> sortedDocuments;
     private readonly bool needsWords;
+    private readonly IndexedWords words;
 
     /// <param name="docs">The result documents, asked only when a page needs them (not for a page of a cached order).</param>
     public ConcordanceBuilder(IndexSearcher searcher, Func<IEnumerable<int>> docs, IReadOnlyList<string> phrases, IReadOnlyList<TextPattern> patterns, ConcordanceRequest request)
@@ -35,6 +36,7 @@ internal sealed class ConcordanceBuilder
         this.request = request;
         order = new LineOrder(request.Sort, request.Collation, newestFirst: request.Filters.Sort == SearchSort.Date);
         sortedDocuments = new(() => DocumentOrder.Sort(searcher.IndexReader, docs(), order.CompareDocuments));
+        words = new IndexedWords(searcher.IndexReader);
         needsWords = request.Sort.Any(k => k is ConcordanceKey.LeftWord1 or ConcordanceKey.LeftWord2 or ConcordanceKey.RightWord1 or ConcordanceKey.RightWord2);
     }
 
@@ -62,11 +64,11 @@ internal sealed class ConcordanceBuilder
             {
                 return null;
             }
-            var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
+            var nearWords = needsWords ? words.Of(Documents[d].Doc, text) : null;
             foreach (var span in spans)
             {
                 var (left, match, right) = request.Sort.Count == 0 ? ("", "", "") : Cut(text, span);
-                keys.Add(new LineKey(Keys(Documents[d], stored, left, match, right, span, paragraphs), Documents[d].DateKey, Documents[d].Id, span.Start));
+                keys.Add(new LineKey(Keys(Documents[d], stored, left, match, right, span, nearWords), Documents[d].DateKey, Documents[d].Id, span.Start));
                 lines.Add((d, span.Start, span.Length));
             }
         }
@@ -75,6 +77,103 @@ internal sealed class ConcordanceBuilder
         Array.Sort(sortKeys, positions, order);
         return new SortedOccurrences(
             Documents, [.. positions.Select(p => lines[p].Document)], [.. positions.Select(p => lines[p].Start)], [.. positions.Select(p => lines[p].Length)]);
+    }
+
+    /// <summary>Every result document in document order with its lines counted from the index (see <see cref="LineCounts"/>).</summary>
+    public CountedOccurrences CountAll(IReadOnlyList<Querying.Phrase> bodyPhrases)
+    {
+        var docs = Documents.Select(d => d.Doc).ToArray();
+        return new CountedOccurrences(docs, LineCounts.Count(searcher.IndexReader, docs, bodyPhrases));
+    }
+
+    /// <summary>
+    /// A page of a counted document order: the line after the cursor (its position, when the cursor's hint holds, else
+    /// a binary search over the documents), then only the documents holding the page's lines are read. Null when a
+    /// document's text holds another number of occurrences than the index counted (the caller then reads the texts).
+    /// </summary>
+    public ConcordancePage? PageCounted(CountedOccurrences counted)
+    {
+        var refs = new DocumentRefs(searcher.IndexReader);
+        var first = 0;
+        if (request.After is { } token)
+        {
+            var (after, _, position) = ConcordanceCursor.Decode(token, 0);
+            if (FirstAfter(counted, refs, after, position) is not { } line)
+            {
+                return null;
+            }
+            first = line;
+        }
+        var end = Math.Min(counted.Count, first + request.Size);
+        var lines = new List<ConcordanceLine>(end - first);
+        LineKey? last = null;
+        for (var line = first; line < end;)
+        {
+            var d = counted.DocumentOf(line);
+            var document = refs.Of(counted.DocOf(d));
+            var (stored, text, spans) = Read(document);
+            if (spans.Count != counted.LinesOf(d))
+            {
+                return null;
+            }
+            for (var k = line - counted.FirstLineOf(d); k < spans.Count && line < end; k++, line++)
+            {
+                lines.Add(Line(document, stored, text, spans[k]));
+                if (line == end - 1 && end < counted.Count)
+                {
+                    last = new LineKey([], document.DateKey, document.Id, spans[k].Start);
+                }
+            }
+        }
+        return new ConcordancePage(counted.Count, lines, last is null ? null : ConcordanceCursor.Encode(last, counted.Count, end));
+    }
+
+    /// <summary>The first line after the cursor's line; null when the text disagrees with the counts.</summary>
+    private int? FirstAfter(CountedOccurrences counted, DocumentRefs refs, LineKey after, int position)
+    {
+        if (position > 0 && position <= counted.Count)
+        {
+            var d = counted.DocumentOf(position - 1);
+            var document = refs.Of(counted.DocOf(d));
+            if (document.Id == after.Id)
+            {
+                var spans = Read(document).Spans;
+                if (spans.Count != counted.LinesOf(d))
+                {
+                    return null;
+                }
+                if (spans[position - 1 - counted.FirstLineOf(d)].Start == after.Offset)
+                {
+                    return position;
+                }
+            }
+        }
+        // The first document not before the cursor's, then the lines of that document up to the cursor's offset.
+        var (low, high) = (0, counted.Documents);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var document = refs.Of(counted.DocOf(middle));
+            if (order.CompareDocuments(document.DateKey, document.Id, after.DateKey, after.Id) < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+        if (low == counted.Documents)
+        {
+            return counted.Count;
+        }
+        var found = refs.Of(counted.DocOf(low));
+        if (found.Id != after.Id)
+        {
+            return counted.FirstLineOf(low);
+        }
+        var inDocument = Read(found).Spans;
+        return inDocument.Count != counted.LinesOf(low) ? null : counted.FirstLineOf(low) + inDocument.Count(s => s.Start <= after.Offset);
     }
 
     /// <summary>A page of a cached order: a seek to the line after the cursor (its position, when the cursor's hint
@@ -137,26 +236,26 @@ internal sealed class ConcordanceBuilder
     private LineKey KeyOf(DocumentRef document, Lucene.Net.Documents.Document stored, string text, HitSpan span)
     {
         var (left, match, right) = Cut(text, span);
-        var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
-        return new LineKey(Keys(document, stored, left, match, right, span, paragraphs), document.DateKey, document.Id, span.Start);
+        var nearWords = needsWords ? words.Of(document.Doc, text) : null;
+        return new LineKey(Keys(document, stored, left, match, right, span, nearWords), document.DateKey, document.Id, span.Start);
     }
 
     public ConcordanceGroups Group(ConcordanceGrouping by)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
-        var words = by is ConcordanceGrouping.LeftWord or ConcordanceGrouping.RightWord;
+        var byWord = by is ConcordanceGrouping.LeftWord or ConcordanceGrouping.RightWord;
         foreach (var document in Documents)
         {
             var (stored, text, spans) = Read(document);
-            var paragraphs = words ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
+            var nearWords = byWord ? words.Of(document.Doc, text) : null;
             foreach (var span in spans)
             {
                 total++;
                 var key = by switch
                 {
-                    ConcordanceGrouping.LeftWord => paragraphs!.Before(span.Start, 1).Select(w => w.Text).FirstOrDefault(),
-                    ConcordanceGrouping.RightWord => paragraphs!.After(span.Start + span.Length, 1).Select(w => w.Text).FirstOrDefault(),
+                    ConcordanceGrouping.LeftWord => nearWords!.Before(span.Start, 1).Select(w => w.Text).FirstOrDefault(),
+                    ConcordanceGrouping.RightWord => nearWords!.After(span.Start + span.Length, 1).Select(w => w.Text).FirstOrDefault(),
                     ConcordanceGrouping.Venue => stored.Get(FieldNames.Venue),
                     ConcordanceGrouping.Year => document.DateKey == 0 ? null : (document.DateKey / 10000).ToString(CultureInfo.InvariantCulture),
                     _ => document.DateKey == 0 ? null : $"{document.DateKey / 10000:D4}-{document.DateKey / 100 % 100:D2}",
@@ -216,12 +315,12 @@ internal sealed class ConcordanceBuilder
         foreach (var document in Documents)
         {
             var (stored, text, spans) = Read(document);
-            var paragraphs = needsWords ? new ParagraphWords(text, ParagraphWords.NearReach) : null;
+            var nearWords = needsWords ? words.Of(document.Doc, text) : null;
             total += spans.Count;
             foreach (var span in spans)
             {
                 var (left, match, right) = Cut(text, span);
-                var key = new LineKey(Keys(document, stored, left, match, right, span, paragraphs), document.DateKey, document.Id, span.Start);
+                var key = new LineKey(Keys(document, stored, left, match, right, span, nearWords), document.DateKey, document.Id, span.Start);
                 if (after is not null && order.Compare(key, after) <= 0)
                 {
                     continue;
@@ -248,7 +347,7 @@ internal sealed class ConcordanceBuilder
         return new ConcordancePage(total, [.. page.Select(l => l.Line)], more ? ConcordanceCursor.Encode(page[^1].Key, total) : null);
     }
 
-    private string[] Keys(DocumentRef document, Lucene.Net.Documents.Document stored, string left, string match, string right, HitSpan span, ParagraphWords? words)
+    private string[] Keys(DocumentRef document, Lucene.Net.Documents.Document stored, string left, string match, string right, HitSpan span, DocumentWords? near)
     {
         var keys = new string[request.Sort.Count];
         for (var i = 0; i < keys.Length; i++)
@@ -261,10 +360,10 @@ internal sealed class ConcordanceBuilder
                 ConcordanceKey.Left2 => left.Length >= 2 ? left[^2..^1] : "",
                 ConcordanceKey.Right1 => right.Length >= 1 ? right[..1] : "",
                 ConcordanceKey.Right2 => right.Length >= 2 ? right[1..2] : "",
-                ConcordanceKey.LeftWord1 => words!.Before(span.Start, 1).Select(w => w.Text).FirstOrDefault() ?? "",
-                ConcordanceKey.LeftWord2 => words!.Before(span.Start, 2).Skip(1).Select(w => w.Text).FirstOrDefault() ?? "",
-                ConcordanceKey.RightWord1 => words!.After(span.Start + span.Length, 1).Select(w => w.Text).FirstOrDefault() ?? "",
-                ConcordanceKey.RightWord2 => words!.After(span.Start + span.Length, 2).Skip(1).Select(w => w.Text).FirstOrDefault() ?? "",
+                ConcordanceKey.LeftWord1 => near!.Before(span.Start, 1).Select(w => w.Text).FirstOrDefault() ?? "",
+                ConcordanceKey.LeftWord2 => near!.Before(span.Start, 2).Skip(1).Select(w => w.Text).FirstOrDefault() ?? "",
+                ConcordanceKey.RightWord1 => near!.After(span.Start + span.Length, 1).Select(w => w.Text).FirstOrDefault() ?? "",
+                ConcordanceKey.RightWord2 => near!.After(span.Start + span.Length, 2).Skip(1).Select(w => w.Text).FirstOrDefault() ?? "",
                 ConcordanceKey.Match => match,
                 // Undated last, like the document order.
                 ConcordanceKey.Date => document.DateKey == 0 ? "99999999" : document.DateKey.ToString("D8", CultureInfo.InvariantCulture),

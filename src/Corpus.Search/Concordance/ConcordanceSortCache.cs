@@ -14,16 +14,18 @@ internal sealed class ConcordanceSortCache
     public const long MaxBytes = 128L * 1024 * 1024;
 
     private readonly Lock gate = new();
-    private readonly Dictionary<string, LinkedListNode<(string Key, Lazy<SortedOccurrences?> Value)>> entries = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, Lazy<SortedOccurrences?> Value)> recency = new();
-    private readonly HashSet<Lazy<SortedOccurrences?>> counted = [];
+    private readonly Dictionary<string, LinkedListNode<(string Key, Lazy<ICachedOccurrences?> Value)>> entries = new(StringComparer.Ordinal);
+    private readonly LinkedList<(string Key, Lazy<ICachedOccurrences?> Value)> recency = new();
+    private readonly HashSet<Lazy<ICachedOccurrences?>> counted = [];
     private object? reader;
     private long bytes;
 
     /// <summary>The cached occurrences for <paramref name="key"/> on this reader, built by <paramref name="build"/> once when missing (concurrent askers wait for that one build).</summary>
-    public SortedOccurrences? GetOrAdd(IndexReader indexReader, string key, Func<SortedOccurrences?> build)
+    public T? GetOrAdd<T>(IndexReader indexReader, string key, Func<T?> build) where T : class, ICachedOccurrences
     {
-        Lazy<SortedOccurrences?> value;
+        // The type is part of the key: one request may be held as counts and as a sorted list.
+        key = typeof(T).Name + " " + key;
+        Lazy<ICachedOccurrences?> value;
         lock (gate)
         {
             if (!ReferenceEquals(reader, indexReader))
@@ -43,7 +45,7 @@ internal sealed class ConcordanceSortCache
             }
             else
             {
-                value = new Lazy<SortedOccurrences?>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+                value = new Lazy<ICachedOccurrences?>(build, LazyThreadSafetyMode.ExecutionAndPublication);
                 entries[key] = recency.AddFirst((key, value));
             }
         }
@@ -52,10 +54,10 @@ internal sealed class ConcordanceSortCache
         {
             Account(key, value, built);
         }
-        return built;
+        return (T?)built;
     }
 
-    private void Account(string key, Lazy<SortedOccurrences?> value, SortedOccurrences? built)
+    private void Account(string key, Lazy<ICachedOccurrences?> value, ICachedOccurrences? built)
     {
         if (!entries.TryGetValue(key, out var node) || !ReferenceEquals(node.Value.Value, value) || counted.Contains(value))
         {

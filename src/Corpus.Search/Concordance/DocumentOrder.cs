@@ -17,23 +17,8 @@ internal static class DocumentOrder
     /// </summary>
     public static List<DocumentRef> Sort(IndexReader reader, IEnumerable<int> docs, Func<int, string, int, string, int> compare)
     {
-        var leaves = reader.Leaves;
-        var dates = DateKeys.For(reader);
-        var bytes = new BytesRef();
-        var ids = new Dictionary<int, BinaryDocValues>();
-        var list = new List<DocumentRef>();
-        foreach (var doc in docs)
-        {
-            var leafIndex = ReaderUtil.SubIndex(doc, leaves);
-            var leaf = leaves[leafIndex];
-            if (!ids.TryGetValue(leafIndex, out var values))
-            {
-                values = FieldCache.DEFAULT.GetTerms(leaf.AtomicReader, FieldNames.Id, false);
-                ids[leafIndex] = values;
-            }
-            values.Get(doc - leaf.DocBase, bytes);
-            list.Add(new DocumentRef(doc, dates.ForSegment(leaf)[doc - leaf.DocBase], bytes.Utf8ToString()));
-        }
+        var refs = new DocumentRefs(reader);
+        var list = docs.Select(refs.Of).ToList();
         list.Sort((x, y) => compare(x.DateKey, x.Id, y.DateKey, y.Id));
         return list;
     }
@@ -41,4 +26,27 @@ internal static class DocumentOrder
     /// <summary>By id alone: the order in which sampling and counting visit documents.</summary>
     public static List<DocumentRef> ById(IndexReader reader, IEnumerable<int> docs) =>
         Sort(reader, docs, static (_, x, _, y) => string.CompareOrdinal(x, y));
+}
+
+/// <summary>The <see cref="DocumentRef"/> of a reader's documents, from doc values and the field cache.</summary>
+internal sealed class DocumentRefs(IndexReader reader)
+{
+    private readonly IList<AtomicReaderContext> leaves = reader.Leaves;
+    private readonly DateKeys dates = DateKeys.For(reader);
+    private readonly Dictionary<int, BinaryDocValues> ids = [];
+    private readonly BytesRef bytes = new();
+
+    /// <param name="doc">A top-level document id.</param>
+    public DocumentRef Of(int doc)
+    {
+        var leafIndex = ReaderUtil.SubIndex(doc, leaves);
+        var leaf = leaves[leafIndex];
+        if (!ids.TryGetValue(leafIndex, out var values))
+        {
+            values = FieldCache.DEFAULT.GetTerms(leaf.AtomicReader, FieldNames.Id, false);
+            ids[leafIndex] = values;
+        }
+        values.Get(doc - leaf.DocBase, bytes);
+        return new DocumentRef(doc, dates.ForSegment(leaf)[doc - leaf.DocBase], bytes.Utf8ToString());
+    }
 }

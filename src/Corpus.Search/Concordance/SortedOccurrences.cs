@@ -5,7 +5,7 @@ namespace Corpus.Search.Concordance;
 /// where the match starts and how long it is (12 bytes a line; the sort keys are dropped once sorted and recomputed
 /// for the few lines a page shows).
 /// </summary>
-internal sealed class SortedOccurrences(IReadOnlyList<DocumentRef> documents, int[] document, int[] start, int[] length)
+internal sealed class SortedOccurrences(IReadOnlyList<DocumentRef> documents, int[] document, int[] start, int[] length) : ICachedOccurrences
 {
     public IReadOnlyList<DocumentRef> Documents { get; } = documents;
 
@@ -19,4 +19,11 @@ internal sealed class SortedOccurrences(IReadOnlyList<DocumentRef> documents, in
 
     /// <summary>What holding it costs, roughly, in bytes: the three arrays and the document list.</summary>
     public long Bytes => 12L * Count + 64L * Documents.Count;
+}
+
+/// <summary>A concordance's occurrences as <see cref="ConcordanceSortCache"/> holds them.</summary>
+internal interface ICachedOccurrences
+{
+    /// <summary>What holding it costs, roughly, in bytes.</summary>
+    long Bytes { get; }
 }

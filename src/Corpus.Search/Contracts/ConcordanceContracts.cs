@@ -3,7 +3,7 @@ namespace Corpus.Search;
 /// <summary>
 /// What concordance lines can be sorted by. Character keys count from the match outwards (<see cref="Left1"/> is the
 /// character just before it); word keys are the SmartCn words of the same paragraph nearest the match (see
-/// <see cref="Words.ParagraphWords"/>); <see cref="Left"/> compares the left context from the match outwards.
+/// <see cref="Words.DocumentWords"/>); <see cref="Left"/> compares the left context from the match outwards.
 /// </summary>
 public enum ConcordanceKey
 {

@@ -36,11 +36,11 @@ internal static class DocumentMapper
         new Dictionary<string, Lucene.Net.Analysis.Analyzer>
         {
             [FieldNames.TitleWords] = new WordsAnalyzer(),
-            [FieldNames.BodyWords] = new WordsAnalyzer(),
         });
 
     public static Document ToLucene(CleanDocument source, string revision)
     {
+        var bodyWords = new SegmentedWords(WidthFold.FoldWordChars(source.Text));
         var document = new Document
         {
             new StringField(FieldNames.Id, source.Id, Field.Store.YES),
@@ -50,11 +50,15 @@ internal static class DocumentMapper
             new Field(FieldNames.TitleWords, WidthFold.FoldWordChars(source.Title), WordsType),
             new StoredField(FieldNames.Text, source.Text),
             new Field(FieldNames.BodyExact, source.Text, ExactType),
-            new Field(FieldNames.BodyWords, WidthFold.FoldWordChars(source.Text), WordsType),
+            new Field(FieldNames.BodyWords, bodyWords.Replay(), WordsType),
             new StoredField(FieldNames.DateInferred, source.DateInferred ? 1 : 0),
             new StoredField(FieldNames.Sources, JsonSerializer.Serialize(source.Sources, CorpusJson.Options)),
             new NumericDocValuesField(FieldNames.Characters, Characters(source)),
         };
+        if (bodyWords.Boundaries() is { } boundaries)
+        {
+            document.Add(new BinaryDocValuesField(FieldNames.BodyWordBoundaries, new BytesRef(boundaries)));
+        }
         if (source.Copies.Count > 0)
         {
             document.Add(new StoredField(FieldNames.Copies, JsonSerializer.Serialize(source.Copies, CorpusJson.Options)));

@@ -12,6 +12,8 @@ internal static class FieldNames
     public const string Text = "text";
     public const string BodyExact = "body.exact";
     public const string BodyWords = "body.words";
+    /// <summary>Doc values only: where the text's words start and end (<see cref="Analysis.WordBoundaries"/>).</summary>
+    public const string BodyWordBoundaries = "body.words.boundaries";
     /// <summary>Stored as yyyy-MM-dd; doc values as the int yyyymmdd (absent when the date is unknown).</summary>
     public const string Date = "date";
     public const string DateInferred = "dateInferred";

@@ -13,8 +13,11 @@ internal sealed record ParsedQuery(IReadOnlyList<Clause> Required, IReadOnlyList
         Required.SelectMany(c => c.Alternatives).Where(p => p.Pattern is null).Select(p => p.Folded).Distinct(StringComparer.Ordinal);
 
     /// <summary>The phrases to highlight in the body text.</summary>
-    public IEnumerable<string> BodyPhrases =>
-        Required.SelectMany(c => c.Alternatives).Where(p => p.Field == PhraseField.Body && p.Pattern is null).Select(p => p.Folded).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> BodyPhrases => BodyPhraseTerms.Select(p => p.Folded);
+
+    /// <summary>The same phrases as parsed (one of each folded form).</summary>
+    public IReadOnlyList<Phrase> BodyPhraseTerms =>
+        [.. Required.SelectMany(c => c.Alternatives).Where(p => p.Field == PhraseField.Body && p.Pattern is null).DistinctBy(p => p.Folded, StringComparer.Ordinal)];
 
     /// <summary>The patterns to highlight in the body text.</summary>
     public IReadOnlyList<TextPattern> BodyPatterns =>

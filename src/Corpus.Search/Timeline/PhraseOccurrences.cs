@@ -57,9 +57,23 @@ internal sealed class PhraseOccurrences
         }
         foreach (var field in fields)
         {
-            count += field.Count(doc, length);
+            count += field.Count(doc, length, null);
         }
         return count;
+    }
+
+    /// <summary>Where the counted occurrences start (positions, one per code point of the folded text), added to
+    /// <paramref name="starts"/> in order; only for a phrase of two or more characters, whose pairs have positions.</summary>
+    public void AddStarts(int doc, List<int> starts)
+    {
+        if (length < 2)
+        {
+            throw new InvalidOperationException("A one-character phrase is counted from pair frequencies, without positions.");
+        }
+        foreach (var field in fields)
+        {
+            field.Count(doc, length, starts);
+        }
     }
 
     private static int[] PrefixFrequencies(AtomicReader reader, string field, string character)
@@ -98,7 +112,7 @@ internal sealed class PhraseOccurrences
     {
         private readonly int[][] positions = [.. enums.Select(_ => new int[16])];
 
-        public int Count(int doc, int length)
+        public int Count(int doc, int length, List<int>? starts)
         {
             for (var i = 0; i < enums.Length; i++)
             {
@@ -137,6 +151,7 @@ internal sealed class PhraseOccurrences
                     continue;
                 }
                 occurrences++;
+                starts?.Add(start);
                 nextFree = start + length;
             }
             return occurrences;

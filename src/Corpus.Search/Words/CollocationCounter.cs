@@ -7,7 +7,7 @@ using Lucene.Net.Search;
 namespace Corpus.Search.Words;
 
 /// <summary>
-/// Counts the words within a window of N words on each side of every occurrence (see <see cref="ParagraphWords"/>:
+/// Counts the words within a window of N words on each side of every occurrence (see <see cref="DocumentWords"/>:
 /// the window stays inside the occurrence's paragraph; punctuation is not a word). Past
 /// <see cref="CollocationRequest.SampleSize"/> occurrences, exactly that many are counted, evenly spaced over all
 /// occurrences in the concordance's document order (or, for a concordance too large to hold, in document-id order),
@@ -16,6 +16,42 @@ namespace Corpus.Search.Words;
 internal static class CollocationCounter
 {
     private static readonly HashSet<string> TextOnly = [FieldNames.Text];
+
+    /// <summary>
+    /// Over a document order whose lines the index counted: only the documents holding a counted occurrence are read.
+    /// Null when a text holds another number of occurrences than counted (the caller then finds them in the texts).
+    /// </summary>
+    public static (int Occurrences, int Counted, Dictionary<string, int> Counts)? Count(IndexSearcher searcher, CountedOccurrences occurrences, IReadOnlyList<string> phrases, int window)
+    {
+        var total = occurrences.Count;
+        var sample = Math.Min(total, CollocationRequest.SampleSize);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var indexed = new IndexedWords(searcher.IndexReader);
+        for (var d = 0; d < occurrences.Documents; d++)
+        {
+            var (first, lines) = (occurrences.FirstLineOf(d), occurrences.LinesOf(d));
+            if (lines == 0 || !AnyCounted(first, first + lines, sample, total))
+            {
+                continue;
+            }
+            var doc = occurrences.DocOf(d);
+            var text = searcher.Doc(doc, TextOnly).Get(FieldNames.Text);
+            var spans = PhraseLocator.Locate(text, phrases);
+            if (spans.Count != lines)
+            {
+                return null;
+            }
+            var words = indexed.Of(doc, text);
+            for (var k = 0; k < lines; k++)
+            {
+                if (AnyCounted(first + k, first + k + 1, sample, total))
+                {
+                    AddWindow(counts, words, spans[k], window);
+                }
+            }
+        }
+        return (total, sample, counts);
+    }
 
     /// <summary>Over the occurrences already found (the cached document-order concordance).</summary>
     public static (int Occurrences, int Counted, Dictionary<string, int> Counts) Count(IndexSearcher searcher, SortedOccurrences occurrences, int window) =>
@@ -45,26 +81,35 @@ internal static class CollocationCounter
         var sample = Math.Min(occurrences, CollocationRequest.SampleSize);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         long index = 0;
+        var indexed = new IndexedWords(searcher.IndexReader);
         foreach (var (doc, spans) in perDocument)
         {
-            ParagraphWords? words = null;
+            DocumentWords? words = null;
             foreach (var span in spans)
             {
-                // Occurrence i is counted when floor((i+1)·S/T) passes an integer: exactly S of T, evenly spaced.
-                var counted = (index + 1) * sample / occurrences > index * sample / occurrences;
+                var counted = AnyCounted(index, index + 1, sample, occurrences);
                 index++;
                 if (!counted)
                 {
                     continue;
                 }
-                words ??= new ParagraphWords(searcher.Doc(doc, TextOnly).Get(FieldNames.Text), ParagraphWords.ReachFor(window));
-                foreach (var word in words.Before(span.Start, window).Concat(words.After(span.Start + span.Length, window)))
-                {
-                    counts[word.Text] = counts.GetValueOrDefault(word.Text) + 1;
-                }
+                words ??= indexed.Of(doc, searcher.Doc(doc, TextOnly).Get(FieldNames.Text));
+                AddWindow(counts, words, span, window);
             }
         }
         return (occurrences, sample, counts);
+    }
+
+    /// <summary>Whether any occurrence in [from, to) is counted: occurrence i is when floor((i+1)·S/T) passes an
+    /// integer, so exactly S of T are, evenly spaced.</summary>
+    private static bool AnyCounted(long from, long to, long sample, long total) => to * sample / total > from * sample / total;
+
+    private static void AddWindow(Dictionary<string, int> counts, DocumentWords words, HitSpan span, int window)
+    {
+        foreach (var word in words.Before(span.Start, window).Concat(words.After(span.Start + span.Length, window)))
+        {
+            counts[word.Text] = counts.GetValueOrDefault(word.Text) + 1;
+        }
     }
 
     /// <summary>The lines of a document-order concordance, grouped by document (each document's lines are adjacent).</summary>

@@ -1,0 +1,94 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Corpus.Search.Analysis;
+
+/// <summary>
+/// A text cut by <see cref="WordsAnalyzer"/> once at indexing: its tokens replay into the words field and their places
+/// become the text's <see cref="WordBoundaries"/>, so the segmentation, the slowest step of indexing, is not run twice.
+/// </summary>
+internal sealed class SegmentedWords
+{
+    private static readonly WordsAnalyzer Analyzer = new();
+    private readonly List<(string Term, int Increment)> tokens = [];
+    private readonly List<WordSpan> spans = [];
+    private readonly string folded;
+
+    /// <param name="folded">The text folded with <see cref="WidthFold.FoldWordChars"/>.</param>
+    public SegmentedWords(string folded)
+    {
+        this.folded = folded;
+        using var stream = Analyzer.GetTokenStream("words", folded);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offsets = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            tokens.Add((term.ToString(), increment.PositionIncrement));
+            spans.Add(new WordSpan(offsets.StartOffset, offsets.EndOffset));
+        }
+        stream.End();
+    }
+
+    /// <summary>The words' places as stored boundaries, or null when the bits would not give back exactly these words
+    /// (a term that is not its text, a token across a line): then the views segment that text at query time.</summary>
+    public byte[]? Boundaries()
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (WordBoundaries.TextOf(folded.AsSpan(spans[i].Start, spans[i].End - spans[i].Start)) != tokens[i].Term)
+            {
+                return null;
+            }
+        }
+        return WordBoundaries.Encode(folded, spans);
+    }
+
+    /// <summary>The tokens again, as the analyzer gave them (terms, offsets, position increments), for one field.</summary>
+    public TokenStream Replay() => new ReplayStream(this);
+
+    private sealed class ReplayStream : TokenStream
+    {
+        private readonly SegmentedWords words;
+        private readonly ICharTermAttribute term;
+        private readonly IOffsetAttribute offsets;
+        private readonly IPositionIncrementAttribute increment;
+        private int next;
+
+        public ReplayStream(SegmentedWords words)
+        {
+            this.words = words;
+            term = AddAttribute<ICharTermAttribute>();
+            offsets = AddAttribute<IOffsetAttribute>();
+            increment = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (next >= words.tokens.Count)
+            {
+                return false;
+            }
+            ClearAttributes();
+            var (text, positionIncrement) = words.tokens[next];
+            term.SetEmpty().Append(text);
+            offsets.SetOffset(words.spans[next].Start, words.spans[next].End);
+            increment.PositionIncrement = positionIncrement;
+            next++;
+            return true;
+        }
+
+        public override void End()
+        {
+            base.End();
+            offsets.SetOffset(words.folded.Length, words.folded.Length);
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            next = 0;
+        }
+    }
+}
