@@ -2,12 +2,32 @@ namespace Corpus.Search.Concordance;
 
 /// <summary>
 /// Every occurrence of a concordance in its sort order, compactly: the result documents and, per line, which document,
-/// where the match starts and how long it is (12 bytes a line; the sort keys are dropped once sorted and recomputed
-/// for the few lines a page shows).
+/// where the match starts and how long it is (8 bytes a line when every match has the same length, as a plain
+/// phrase's do, else 12; the sort keys are dropped once sorted and recomputed for the few lines a page shows).
 /// </summary>
-internal sealed class SortedOccurrences(IReadOnlyList<DocumentRef> documents, int[] document, int[] start, int[] length) : ICachedOccurrences
+internal sealed class SortedOccurrences : ICachedOccurrences
 {
-    public IReadOnlyList<DocumentRef> Documents { get; } = documents;
+    private readonly int[] document;
+    private readonly int[] start;
+    private readonly int[]? lengths;
+    private readonly int length;
+
+    public SortedOccurrences(IReadOnlyList<DocumentRef> documents, int[] document, int[] start, int[] length)
+    {
+        Documents = documents;
+        this.document = document;
+        this.start = start;
+        if (length.Length > 0 && length.All(l => l == length[0]))
+        {
+            this.length = length[0];
+        }
+        else
+        {
+            lengths = length;
+        }
+    }
+
+    public IReadOnlyList<DocumentRef> Documents { get; }
 
     public int Count => document.Length;
 
@@ -15,10 +35,10 @@ internal sealed class SortedOccurrences(IReadOnlyList<DocumentRef> documents, in
 
     public int StartOf(int line) => start[line];
 
-    public int LengthOf(int line) => length[line];
+    public int LengthOf(int line) => lengths?[line] ?? length;
 
-    /// <summary>What holding it costs, roughly, in bytes: the three arrays and the document list.</summary>
-    public long Bytes => 12L * Count + 64L * Documents.Count;
+    /// <summary>What holding it costs, roughly, in bytes: the arrays and the document list.</summary>
+    public long Bytes => (lengths is null ? 8L : 12L) * Count + 64L * Documents.Count;
 }
 
 /// <summary>A concordance's occurrences as <see cref="ConcordanceSortCache"/> holds them.</summary>

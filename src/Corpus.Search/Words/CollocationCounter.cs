@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Corpus.Search.Concordance;
 using Corpus.Search.Highlighting;
 using Corpus.Search.Indexing;
@@ -18,37 +19,62 @@ internal static class CollocationCounter
     private static readonly HashSet<string> TextOnly = [FieldNames.Text];
 
     /// <summary>
-    /// Over a document order whose lines the index counted: only the documents holding a counted occurrence are read.
-    /// Null when a text holds another number of occurrences than counted (the caller then finds them in the texts).
+    /// Over a document order whose lines the index counted: only the documents holding a counted occurrence are read,
+    /// in parallel (reading stored texts is most of the cost; the counts add up the same in any order). Null when a
+    /// text holds another number of occurrences than counted (the caller then finds them in the texts).
     /// </summary>
     public static (int Occurrences, int Counted, Dictionary<string, int> Counts)? Count(IndexSearcher searcher, CountedOccurrences occurrences, IReadOnlyList<string> phrases, int window)
     {
         var total = occurrences.Count;
         var sample = Math.Min(total, CollocationRequest.SampleSize);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var indexed = new IndexedWords(searcher.IndexReader);
-        for (var d = 0; d < occurrences.Documents; d++)
-        {
-            var (first, lines) = (occurrences.FirstLineOf(d), occurrences.LinesOf(d));
-            if (lines == 0 || !AnyCounted(first, first + lines, sample, total))
+        var toRead = Enumerable.Range(0, occurrences.Documents)
+            .Where(d => occurrences.LinesOf(d) > 0 && AnyCounted(occurrences.FirstLineOf(d), occurrences.FirstLineOf(d) + occurrences.LinesOf(d), sample, total))
+            .ToArray();
+        var parts = new List<Dictionary<string, int>>();
+        var disagree = false;
+        Parallel.ForEach(
+            Partitioner.Create(0, toRead.Length, Math.Max(64, toRead.Length / (4 * Environment.ProcessorCount) + 1)),
+            () => (Counts: new Dictionary<string, int>(StringComparer.Ordinal), Words: new IndexedWords(searcher.IndexReader)),
+            (range, state, local) =>
             {
-                continue;
-            }
-            var doc = occurrences.DocOf(d);
-            var text = searcher.Doc(doc, TextOnly).Get(FieldNames.Text);
-            var spans = PhraseLocator.Locate(text, phrases);
-            if (spans.Count != lines)
-            {
-                return null;
-            }
-            var words = indexed.Of(doc, text);
-            for (var k = 0; k < lines; k++)
-            {
-                if (AnyCounted(first + k, first + k + 1, sample, total))
+                for (var i = range.Item1; i < range.Item2 && !state.IsStopped; i++)
                 {
-                    AddWindow(counts, words, spans[k], window);
+                    var d = toRead[i];
+                    var (first, lines, doc) = (occurrences.FirstLineOf(d), occurrences.LinesOf(d), occurrences.DocOf(d));
+                    var text = searcher.Doc(doc, TextOnly).Get(FieldNames.Text);
+                    var spans = PhraseLocator.Locate(text, phrases);
+                    if (spans.Count != lines)
+                    {
+                        disagree = true;
+                        state.Stop();
+                        break;
+                    }
+                    var words = local.Words.Of(doc, text);
+                    for (var k = 0; k < lines; k++)
+                    {
+                        if (AnyCounted(first + k, first + k + 1, sample, total))
+                        {
+                            AddWindow(local.Counts, words, spans[k], window);
+                        }
+                    }
                 }
-            }
+                return local;
+            },
+            local =>
+            {
+                lock (parts)
+                {
+                    parts.Add(local.Counts);
+                }
+            });
+        if (disagree)
+        {
+            return null;
+        }
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (word, count) in parts.SelectMany(p => p))
+        {
+            counts[word] = counts.GetValueOrDefault(word) + count;
         }
         return (total, sample, counts);
     }
