@@ -40,7 +40,7 @@ internal sealed class ConcordanceBuilder
         needsWords = request.Sort.Any(k => k is ConcordanceKey.LeftWord1 or ConcordanceKey.LeftWord2 or ConcordanceKey.RightWord1 or ConcordanceKey.RightWord2);
     }
 
-    /// <summary>Most occurrences one cached order holds (12 bytes each, their keys held only while sorting); past it,
+    /// <summary>Most occurrences one cached order holds (8 or 12 bytes each, their keys held only while sorting); past it,
     /// each page of a context order scans every occurrence (<see cref="PageSorted(LineKey?)"/>).</summary>
     public const int MaxSortedOccurrences = 1_000_000;
 
@@ -76,7 +76,7 @@ internal sealed class ConcordanceBuilder
         var sortKeys = keys.ToArray();
         Array.Sort(sortKeys, positions, order);
         return new SortedOccurrences(
-            Documents, [.. positions.Select(p => lines[p].Document)], [.. positions.Select(p => lines[p].Start)], [.. positions.Select(p => lines[p].Length)]);
+            [.. positions.Select(p => Documents[lines[p].Document].Doc)], [.. positions.Select(p => lines[p].Start)], [.. positions.Select(p => lines[p].Length)]);
     }
 
     /// <summary>Every result document in document order with its lines counted from the index (see <see cref="LineCounts"/>).</summary>
@@ -180,13 +180,14 @@ internal sealed class ConcordanceBuilder
     /// holds, else a binary search on keys recomputed for a few lines), then the page's lines read from their documents.</summary>
     public ConcordancePage PageSorted(SortedOccurrences sorted)
     {
+        var refs = new DocumentRefs(searcher.IndexReader);
         var first = 0;
         if (request.After is { } token)
         {
             var (after, _, position) = ConcordanceCursor.Decode(token, request.Sort.Count);
-            first = position > 0 && position <= sorted.Count && sorted.DocumentOf(position - 1).Id == after.Id && sorted.StartOf(position - 1) == after.Offset
+            first = position > 0 && position <= sorted.Count && refs.Of(sorted.DocOf(position - 1)).Id == after.Id && sorted.StartOf(position - 1) == after.Offset
                 ? position
-                : FirstAfter(sorted, after);
+                : FirstAfter(sorted, refs, after);
         }
         var end = Math.Min(sorted.Count, first + request.Size);
         var lines = new List<ConcordanceLine>(end - first);
@@ -194,7 +195,7 @@ internal sealed class ConcordanceBuilder
         var read = new Dictionary<int, (Lucene.Net.Documents.Document Stored, string Text)>();
         for (var i = first; i < end; i++)
         {
-            var document = sorted.DocumentOf(i);
+            var document = refs.Of(sorted.DocOf(i));
             if (!read.TryGetValue(document.Doc, out var doc))
             {
                 var stored = searcher.Doc(document.Doc, Fields);
@@ -212,13 +213,13 @@ internal sealed class ConcordanceBuilder
     }
 
     /// <summary>The first line of the cached order that comes after <paramref name="after"/>.</summary>
-    private int FirstAfter(SortedOccurrences sorted, LineKey after)
+    private int FirstAfter(SortedOccurrences sorted, DocumentRefs refs, LineKey after)
     {
         var (low, high) = (0, sorted.Count);
         while (low < high)
         {
             var middle = low + ((high - low) / 2);
-            var document = sorted.DocumentOf(middle);
+            var document = refs.Of(sorted.DocOf(middle));
             var stored = searcher.Doc(document.Doc, Fields);
             var key = KeyOf(document, stored, stored.Get(FieldNames.Text), new HitSpan(sorted.StartOf(middle), sorted.LengthOf(middle)));
             if (order.Compare(key, after) <= 0)

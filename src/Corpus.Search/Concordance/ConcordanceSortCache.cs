@@ -10,7 +10,7 @@ namespace Corpus.Search.Concordance;
 /// </summary>
 internal sealed class ConcordanceSortCache
 {
-    /// <summary>All entries together: ample for hundreds of concordances of 100,000 lines.</summary>
+    /// <summary>All entries together: ample for hundreds of concordances of 50,000 lines.</summary>
     public const long MaxBytes = 128L * 1024 * 1024;
 
     private readonly Lock gate = new();

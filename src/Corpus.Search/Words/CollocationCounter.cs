@@ -144,10 +144,10 @@ internal static class CollocationCounter
         var first = 0;
         for (var line = 1; line <= occurrences.Count; line++)
         {
-            if (line == occurrences.Count || occurrences.DocumentOf(line).Doc != occurrences.DocumentOf(first).Doc)
+            if (line == occurrences.Count || occurrences.DocOf(line) != occurrences.DocOf(first))
             {
                 var (from, to) = (first, line);
-                yield return (occurrences.DocumentOf(from).Doc, Enumerable.Range(from, to - from).Select(l => new HitSpan(occurrences.StartOf(l), occurrences.LengthOf(l))));
+                yield return (occurrences.DocOf(from), Enumerable.Range(from, to - from).Select(l => new HitSpan(occurrences.StartOf(l), occurrences.LengthOf(l))));
                 first = line;
             }
         }
