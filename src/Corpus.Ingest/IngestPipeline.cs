@@ -70,7 +70,9 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
         cancellationToken.ThrowIfCancellationRequested();
         var dedupeStart = clock.Elapsed;
-        var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
+        var groups = DuplicateFinder.Group(
+            [.. copies.Select(c => c.Sketch)], i => (copies[i].File, copies[i].Part), i => TextFolder.Fold(copies[i].Text),
+            cache?.Grouping ?? new GroupingState());
         var mergeStart = clock.Elapsed;
         var merged = cache?.Merged;
         var (built, chosen, notKept) = BuildDocuments(

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Corpus.Ingest.Dedup;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Ingest.Processing;
@@ -34,6 +35,7 @@ public sealed class ProcessingCache
         this.logger = logger;
         memory = keepInMemory ? new ConcurrentDictionary<string, IngestedFile>(StringComparer.Ordinal) : null;
         Merged = keepInMemory ? new MergedGroups() : null;
+        Grouping = keepInMemory ? new GroupingState() : null;
         entriesDir = Path.Combine(Folder, Stamp);
         onDisk = new Lazy<ConcurrentDictionary<string, byte>>(OpenFolder);
     }
@@ -51,6 +53,10 @@ public sealed class ProcessingCache
     /// <summary>The documents the last run merged from these files, so that unchanged groups are not merged again; null in
     /// a process that ingests once, which would only hold every document through indexing for nothing.</summary>
     internal MergedGroups? Merged { get; }
+
+    /// <summary>What the last run's duplicate grouping found, so that the next compares again only what a change can
+    /// affect; null in a process that ingests once.</summary>
+    internal GroupingState? Grouping { get; }
 
     /// <summary>The SHA-256 of a file's content; a file whose size and modification time are unchanged since it was last
     /// hashed in this process is not read again.</summary>
