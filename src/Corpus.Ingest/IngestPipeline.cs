@@ -78,7 +78,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var (built, chosen, notKept) = BuildDocuments(
             copies, groups, merged, merged is null ? null : ingested.ToDictionary(f => f.File, f => f.ContentHash, StringComparer.Ordinal));
         // After the no-loss check of the merge: a block leaves a document only when another document holds it verbatim.
-        var (documents, moved) = LayoutInterleaves.Resolve(built);
+        var (documents, moved) = LayoutInterleaves.Resolve(built, cache?.Interleaves);
         var mergeTime = clock.Elapsed - mergeStart;
         foreach (var block in moved)
         {

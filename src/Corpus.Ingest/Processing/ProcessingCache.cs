@@ -36,6 +36,7 @@ public sealed class ProcessingCache
         memory = keepInMemory ? new ConcurrentDictionary<string, IngestedFile>(StringComparer.Ordinal) : null;
         Merged = keepInMemory ? new MergedGroups() : null;
         Grouping = keepInMemory ? new GroupingState() : null;
+        Interleaves = keepInMemory ? new InterleaveMemo() : null;
         entriesDir = Path.Combine(Folder, Stamp);
         onDisk = new Lazy<ConcurrentDictionary<string, byte>>(OpenFolder);
     }
@@ -57,6 +58,10 @@ public sealed class ProcessingCache
     /// <summary>What the last run's duplicate grouping found, so that the next compares again only what a change can
     /// affect; null in a process that ingests once.</summary>
     internal GroupingState? Grouping { get; }
+
+    /// <summary>What the last run's <see cref="LayoutInterleaves"/> made of each set of linked files; null in a process that
+    /// ingests once.</summary>
+    internal InterleaveMemo? Interleaves { get; }
 
     /// <summary>The SHA-256 of a file's content; a file whose size and modification time are unchanged since it was last
     /// hashed in this process is not read again.</summary>
