@@ -70,14 +70,15 @@ public sealed class ProcessingCache
     public string Hash(string path) => Hash(path, out _);
 
     /// <summary>The file as processed: from memory, from disk, or processed now and stored.</summary>
+    /// <param name="knownHash">The content hash, when it was just taken (<see cref="IngestPipeline.Survey"/>): not taken again.</param>
     /// <param name="processed">True when the file was processed now (new or changed content, or a missing or damaged entry).</param>
-    internal IngestedFile Get(string path, string relativePath, out bool processed)
+    internal IngestedFile Get(string path, string relativePath, string? knownHash, out bool processed)
     {
         string hash;
-        byte[]? bytes;
+        byte[]? bytes = null;
         try
         {
-            hash = Hash(path, out bytes);
+            hash = string.IsNullOrEmpty(knownHash) ? Hash(path, out bytes) : knownHash;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
