@@ -461,33 +461,24 @@ internal static class DuplicateFinder
                 }
                 var plus = Entries(plusTexts);
                 var pairs = state.BandPairs[band];
-                ulong[] entries;
-                IEnumerable<ulong> touched;
-                if (fresh)
+                // The pairs of the bucket at entries[start..end], compared in corpus order.
+                void CompareBucket(ulong[] entries, int start, int end)
                 {
-                    entries = plus;
-                    touched = entries.Select(e => e & AnchorKey).Distinct();
-                }
-                else
-                {
-                    var minus = Entries(removed);
-                    entries = Merged(state.Bands[band], minus, plus);
-                    touched = plus.Concat(minus).Select(e => e & AnchorKey)
-                        .Concat(respecified.Select(id => BandKey(state.Sketches[id]!, band))).Distinct().ToList();
-                }
-                state.Bands[band] = entries;
-                foreach (var key in touched)
-                {
-                    var start = LowerBound(entries, key);
-                    var members = new List<int>();
-                    for (var p = start; p < entries.Length && (entries[p] & AnchorKey) == key; p++)
+                    var key = entries[start] & AnchorKey;
+                    if (end - start < 2)
                     {
-                        members.Add((int)(entries[p] & 0xFFFFFF));
+                        pairs.Remove(key);
+                        return;
                     }
-                    members.Sort((x, y) => indexOf[x].CompareTo(indexOf[y]));
+                    var members = new int[end - start];
+                    for (var p = start; p < end; p++)
+                    {
+                        members[p - start] = (int)(entries[p] & 0xFFFFFF);
+                    }
+                    Array.Sort(members, (x, y) => indexOf[x].CompareTo(indexOf[y]));
                     var found = new List<(int A, int B)>();
-                    var first = members.Count > 0 ? members[0] : -1;
-                    for (var k = 1; k < members.Count; k++)
+                    var first = members[0];
+                    for (var k = 1; k < members.Length; k++)
                     {
                         var (text, previous) = (members[k], members[k - 1]);
                         if (IsNearDuplicate(state.Sketches[first]!, state.Sketches[text]!, state.Specific[first]!, state.Specific[text]!))
@@ -503,6 +494,44 @@ internal static class DuplicateFinder
                     if (found.Count > 0)
                     {
                         pairs[key] = [.. found];
+                    }
+                    else
+                    {
+                        pairs.Remove(key);
+                    }
+                }
+                if (fresh)
+                {
+                    state.Bands[band] = plus;
+                    var start = 0;
+                    for (var i = 1; i <= plus.Length; i++)
+                    {
+                        if (i == plus.Length || plus[i] >> 24 != plus[start] >> 24)
+                        {
+                            if (i - start >= 2)
+                            {
+                                CompareBucket(plus, start, i);
+                            }
+                            start = i;
+                        }
+                    }
+                    return;
+                }
+                var minus = Entries(removed);
+                var entries = Merged(state.Bands[band], minus, plus);
+                state.Bands[band] = entries;
+                foreach (var key in plus.Concat(minus).Select(e => e & AnchorKey)
+                    .Concat(respecified.Select(id => BandKey(state.Sketches[id]!, band))).Distinct())
+                {
+                    var start = LowerBound(entries, key);
+                    var end = start;
+                    while (end < entries.Length && (entries[end] & AnchorKey) == key)
+                    {
+                        end++;
+                    }
+                    if (end > start)
+                    {
+                        CompareBucket(entries, start, end);
                     }
                     else
                     {
