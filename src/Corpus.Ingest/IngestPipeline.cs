@@ -20,7 +20,13 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
 
     /// <summary>Hash over the corpus folder's files (relative paths and content hashes), cheap next to a full run.</summary>
     /// <param name="cache">When given, files whose size and modification time it has seen are not read again.</param>
-    public static string Fingerprint(string corpusDir, ProcessingCache? cache = null)
+    public static string Fingerprint(string corpusDir, ProcessingCache? cache = null) => Survey(corpusDir, cache).Fingerprint;
+
+    /// <summary>The corpus folder's files with their content hashes, and the <see cref="Fingerprint"/> over them: a
+    /// <see cref="Run(CorpusSurvey, IProgress{IngestProgress}?, CancellationToken, ProcessingCache?)"/> of it lists and
+    /// hashes nothing again.</summary>
+    /// <param name="cache">When given, files whose size and modification time it has seen are not read again.</param>
+    public static CorpusSurvey Survey(string corpusDir, ProcessingCache? cache = null)
     {
         var files = ListFiles(corpusDir);
         var hashes = new string[files.Count];
@@ -41,75 +47,98 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
                 hashes[i] = "";
             }
         });
-        return Combine(files.Select((f, i) => (f.Relative, hashes[i])));
+        return new CorpusSurvey(
+            corpusDir, [.. files.Select((f, i) => new SurveyedFile(f.Path, f.Relative, hashes[i]))], Combine(files.Select((f, i) => (f.Relative, hashes[i]))));
     }
 
     /// <param name="cache">When given, only files whose content it does not hold are processed (and then added to it);
     /// the result is the same as without it.</param>
     public IngestResult Run(
-        string corpusDir, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, ProcessingCache? cache = null)
+        string corpusDir, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, ProcessingCache? cache = null) =>
+        Run(corpusDir, [.. ListFiles(corpusDir).Select(f => new SurveyedFile(f.Path, f.Relative, null))], progress, cancellationToken, cache);
+
+    /// <summary>Ingests the files of a survey just taken, trusting its content hashes: the processing cache gives the files
+    /// it holds by them (a file changed since is read whole and keyed by what was read).</summary>
+    public IngestResult Run(
+        CorpusSurvey survey, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default, ProcessingCache? cache = null) =>
+        Run(survey.CorpusDir, survey.Files, progress, cancellationToken, cache);
+
+    private IngestResult Run(
+        string corpusDir, IReadOnlyList<SurveyedFile> files, IProgress<IngestProgress>? progress, CancellationToken cancellationToken,
+        ProcessingCache? cache)
     {
         logger.LogInformation("Ingesting {CorpusDir}", corpusDir);
         var clock = Stopwatch.StartNew();
-        var files = ListFiles(corpusDir);
         var (ingested, processed) = ReadAll(files, cache, progress, cancellationToken);
         var readTime = clock.Elapsed;
-        if (cache is not null)
+        Task? retaining = null;
+        try
         {
-            cache.Retain(
-                ingested.Select(f => f.ContentHash).ToHashSet(StringComparer.Ordinal), files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
+            if (cache is not null)
+            {
+                // Forgetting gone files' entries touches nothing the rest of the run reads: it goes on beside it.
+                retaining = Task.Run(() => cache.Retain(
+                    ingested.Select(f => f.ContentHash).ToHashSet(StringComparer.Ordinal), files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal)));
+                logger.LogInformation(
+                    "Processed {Processed} of {Files} files; the processing cache in {CacheDir} held the others ({ReadSeconds:F2} s)",
+                    processed, files.Count, cache.Folder, readTime.TotalSeconds);
+            }
+            foreach (var skipped in ingested.Where(f => f.SkipReason is not null))
+            {
+                logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
+            }
+            List<ArticleCopy> copies = [.. ingested.SelectMany(f => f.Articles)];
+            progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
+            cancellationToken.ThrowIfCancellationRequested();
+            var dedupeStart = clock.Elapsed;
+            var groups = DuplicateFinder.Group(
+                [.. copies.Select(c => c.Sketch)], i => (copies[i].File, copies[i].Part), i => TextFolder.Fold(copies[i].Text),
+                cache?.Grouping ?? new GroupingState());
+            var mergeStart = clock.Elapsed;
+            var merged = cache?.Merged;
+            var (built, chosen, notKept) = BuildDocuments(
+                copies, groups, merged, merged is null ? null : ingested.ToDictionary(f => f.File, f => f.ContentHash, StringComparer.Ordinal));
+            // After the no-loss check of the merge: a block leaves a document only when another document holds it verbatim.
+            var (documents, moved) = LayoutInterleaves.Resolve(built, cache?.Interleaves);
+            var mergeTime = clock.Elapsed - mergeStart;
+            foreach (var block in moved)
+            {
+                logger.LogInformation(
+                    "Gave a {Characters}-character block of {File} back from document {From} to document {To}, whose text it is",
+                    block.Characters, block.File, block.From, block.To);
+            }
+            var bytes = ingested.Sum(f => f.Bytes);
+            var result = new IngestResult(
+                files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
+                [.. ingested.Where(f => f.SkipReason is not null).Select(f => new SkippedFile(f.File, f.SkipReason!))],
+                copies.Count - documents.Count,
+                [.. ingested.SelectMany(f => f.Dropped)])
+            {
+                DecodedCharacters = ingested.Sum(f => f.Characters),
+                Unaccounted = [.. ingested.SelectMany(f => f.Unaccounted.Select(t => new UnaccountedText(f.File, t))), .. notKept],
+                Coverage = Coverage(documents, chosen),
+                FilesProcessed = processed,
+                Moved = moved,
+            };
+            ReportLoss(result);
+            var seconds = clock.Elapsed.TotalSeconds;
             logger.LogInformation(
-                "Processed {Processed} of {Files} files; the processing cache in {CacheDir} held the others ({ReadSeconds:F2} s)",
-                processed, files.Count, cache.Folder, readTime.TotalSeconds);
+                "Ingested {Files} files ({Bytes} bytes) into {Documents} documents from {Articles} articles: {Duplicates} duplicates merged, "
+                + "{Skipped} files skipped, in {Seconds:F2} s (read and clean {ReadSeconds:F2} s, group {DedupeSeconds:F2} s, merge "
+                + "{MergeSeconds:F2} s; {MegabytesPerSecond:F1} MB/s)",
+                result.Files, bytes, documents.Count, copies.Count, result.DuplicatesMerged, result.Skipped.Count, seconds,
+                readTime.TotalSeconds, (mergeStart - dedupeStart).TotalSeconds, mergeTime.TotalSeconds, bytes / 1e6 / Math.Max(seconds, 1e-9));
+            return result;
         }
-        foreach (var skipped in ingested.Where(f => f.SkipReason is not null))
+        finally
         {
-            logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
+            // The next run must find the cache as this one left it.
+            retaining?.GetAwaiter().GetResult();
         }
-        List<ArticleCopy> copies = [.. ingested.SelectMany(f => f.Articles)];
-        progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
-        cancellationToken.ThrowIfCancellationRequested();
-        var dedupeStart = clock.Elapsed;
-        var groups = DuplicateFinder.Group([.. copies.Select(c => c.Sketch)], i => TextFolder.Fold(copies[i].Text));
-        var mergeStart = clock.Elapsed;
-        var merged = cache?.Merged;
-        var (built, chosen, notKept) = BuildDocuments(
-            copies, groups, merged, merged is null ? null : ingested.ToDictionary(f => f.File, f => f.ContentHash, StringComparer.Ordinal));
-        // After the no-loss check of the merge: a block leaves a document only when another document holds it verbatim.
-        var (documents, moved) = LayoutInterleaves.Resolve(built);
-        var mergeTime = clock.Elapsed - mergeStart;
-        foreach (var block in moved)
-        {
-            logger.LogInformation(
-                "Gave a {Characters}-character block of {File} back from document {From} to document {To}, whose text it is",
-                block.Characters, block.File, block.From, block.To);
-        }
-        var bytes = ingested.Sum(f => f.Bytes);
-        var result = new IngestResult(
-            files.Count, bytes, Combine(ingested.Select(f => (f.File, f.ContentHash))), documents,
-            [.. ingested.Where(f => f.SkipReason is not null).Select(f => new SkippedFile(f.File, f.SkipReason!))],
-            copies.Count - documents.Count,
-            [.. ingested.SelectMany(f => f.Dropped)])
-        {
-            DecodedCharacters = ingested.Sum(f => f.Characters),
-            Unaccounted = [.. ingested.SelectMany(f => f.Unaccounted.Select(t => new UnaccountedText(f.File, t))), .. notKept],
-            Coverage = Coverage(documents, chosen),
-            FilesProcessed = processed,
-            Moved = moved,
-        };
-        ReportLoss(result);
-        var seconds = clock.Elapsed.TotalSeconds;
-        logger.LogInformation(
-            "Ingested {Files} files ({Bytes} bytes) into {Documents} documents from {Articles} articles: {Duplicates} duplicates merged, "
-            + "{Skipped} files skipped, in {Seconds:F2} s (read and clean {ReadSeconds:F2} s, group {DedupeSeconds:F2} s, merge "
-            + "{MergeSeconds:F2} s; {MegabytesPerSecond:F1} MB/s)",
-            result.Files, bytes, documents.Count, copies.Count, result.DuplicatesMerged, result.Skipped.Count, seconds,
-            readTime.TotalSeconds, (mergeStart - dedupeStart).TotalSeconds, mergeTime.TotalSeconds, bytes / 1e6 / Math.Max(seconds, 1e-9));
-        return result;
     }
 
     private static (IngestedFile[] Files, int Processed) ReadAll(
-        List<(string Path, string Relative)> files, ProcessingCache? cache, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        IReadOnlyList<SurveyedFile> files, ProcessingCache? cache, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         var results = new IngestedFile[files.Count];
         var processed = 0;
@@ -122,7 +151,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var wasProcessed = true;
-            var file = cache is null ? FileProcessor.Process(files[i].Path, files[i].Relative) : cache.Get(files[i].Path, files[i].Relative, out wasProcessed);
+            var file = cache is null ? FileProcessor.Process(files[i].Path, files[i].Relative) : cache.Get(files[i].Path, files[i].Relative, files[i].Hash, out wasProcessed);
             results[i] = file;
             if (wasProcessed)
             {
@@ -228,12 +257,8 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
                 documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]);
                 notKept[i] = [.. NoLossCheck.NotKept(ordered[i], documents[i])];
             }
-            if (keys is not null)
-            {
-                merged!.Record(keys[i], IndexOf(ordered[i], chosen[i]), documents[i], notKept[i]);
-            }
         });
-        merged?.Complete();
+        merged?.Complete(keys!, [.. ordered.Select((group, i) => IndexOf(group, chosen[i]))], documents, notKept);
         return ([.. documents], chosen, [.. notKept.SelectMany(n => n).Select(c => new UnaccountedText(c.File, c.Text))]);
     }
 

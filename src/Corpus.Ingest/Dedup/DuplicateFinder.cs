@@ -38,19 +38,24 @@ internal static class DuplicateFinder
     /// <param name="folded">The folded text a sketch was made from, for the final check of a partial copy (rarely needed,
     /// so it is made on demand rather than kept for every text).</param>
     /// <returns>For every text, the index of its group's first text.</returns>
-    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded)
+    public static int[] Group(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded) =>
+        Group(sketches, i => ("", i), folded, new GroupingState());
+
+    /// <summary>Groups as <see cref="Group(IReadOnlyList{ShingleSketch}, Func{int, string})"/> does, comparing again only
+    /// texts that what changed since the last run with <paramref name="state"/> can affect; the result is the same.</summary>
+    /// <param name="keys">Each text's file and part, which identify it across runs (with its sketch).</param>
+    public static int[] Group(
+        IReadOnlyList<ShingleSketch> sketches, Func<int, (string File, int Part)> keys, Func<int, string> folded, GroupingState state)
     {
-        var sets = new UnionFind(sketches.Count);
-        GroupExact(sketches, sets);
-        var specific = SpecificSamples(sketches);
-        GroupByLsh(sketches, specific, sets);
-        GroupByContainment(sketches, specific, folded, sets);
-        var groups = new int[sketches.Count];
-        for (var i = 0; i < groups.Length; i++)
+        try
         {
-            groups[i] = sets.Find(i);
+            return new Run(sketches, keys, folded, state).Group();
         }
-        return groups;
+        catch
+        {
+            state.Reset();
+            throw;
+        }
     }
 
     /// <summary>Jaccard estimate from the samples, or from MinHash when a text is too short to have enough samples.</summary>
@@ -92,50 +97,6 @@ internal static class DuplicateFinder
         return shared / (double)(a.Length + b.Length - shared);
     }
 
-    /// <summary>Every text's samples without the boilerplate ones. Document frequency counts distinct texts, so exact
-    /// copies of one text count once.</summary>
-    private static ulong[][] SpecificSamples(IReadOnlyList<ShingleSketch> sketches)
-    {
-        var seen = new HashSet<ulong>(sketches.Count);
-        var total = 0;
-        var distinct = new List<ShingleSketch>(sketches.Count);
-        foreach (var sketch in sketches)
-        {
-            if (seen.Add(sketch.ContentHash))
-            {
-                distinct.Add(sketch);
-                total += sketch.Samples.Length;
-            }
-        }
-        var all = new ulong[total];
-        var n = 0;
-        foreach (var sketch in distinct)
-        {
-            sketch.Samples.CopyTo(all, n);
-            n += sketch.Samples.Length;
-        }
-        ParallelSort(all);
-        var boilerplate = new HashSet<ulong>();
-        var start = 0;
-        for (var i = 1; i <= all.Length; i++)
-        {
-            if (i < all.Length && all[i] == all[start])
-            {
-                continue;
-            }
-            if (i - start > BoilerplateTexts)
-            {
-                boilerplate.Add(all[start]);
-            }
-            start = i;
-        }
-        var specific = new ulong[sketches.Count][];
-        Parallel.For(0, sketches.Count, i => specific[i] = boilerplate.Count == 0
-            ? sketches[i].Samples
-            : Array.FindAll(sketches[i].Samples, s => !boilerplate.Contains(s)));
-        return specific;
-    }
-
     private static void GroupExact(IReadOnlyList<ShingleSketch> sketches, UnionFind sets)
     {
         var first = new Dictionary<ulong, int>(sketches.Count);
@@ -148,154 +109,25 @@ internal static class DuplicateFinder
         }
     }
 
-    private static void GroupByLsh(IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, UnionFind sets)
-    {
-        var pairs = new System.Collections.Concurrent.ConcurrentBag<(int, int)>();
-        Parallel.For(0, Bands, band =>
-        {
-            // Band key in the high 40 bits, text index in the low 24: one plain ulong sort groups the buckets.
-            var keys = new ulong[sketches.Count];
-            for (var i = 0; i < sketches.Count; i++)
-            {
-                var key = (ulong)band;
-                for (var r = 0; r < RowsPerBand; r++)
-                {
-                    key = ShingleSketch.Mix(key ^ sketches[i].MinHash[band * RowsPerBand + r]);
-                }
-                keys[i] = (key & 0xFFFFFFFFFF000000) | (uint)i;
-            }
-            Array.Sort(keys);
-            var start = 0;
-            for (var i = 1; i <= keys.Length; i++)
-            {
-                if (i < keys.Length && keys[i] >> 24 == keys[start] >> 24)
-                {
-                    continue;
-                }
-                // Within a bucket compare each text with the bucket's first and with its neighbour: copies chain up.
-                var first = (int)(keys[start] & 0xFFFFFF);
-                for (var k = start + 1; k < i; k++)
-                {
-                    var text = (int)(keys[k] & 0xFFFFFF);
-                    var previous = (int)(keys[k - 1] & 0xFFFFFF);
-                    if (IsNearDuplicate(sketches[first], sketches[text], specific[first], specific[text]))
-                    {
-                        pairs.Add((first, text));
-                    }
-                    else if (previous != first && IsNearDuplicate(sketches[previous], sketches[text], specific[previous], specific[text]))
-                    {
-                        pairs.Add((previous, text));
-                    }
-                }
-                start = i;
-            }
-        });
-        foreach (var (a, b) in pairs)
-        {
-            sets.Union(a, b);
-        }
-    }
-
-    private static void GroupByContainment(IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, Func<int, string> folded, UnionFind sets)
-    {
-        var postings = SamplePostings(sketches);
-        var (rareRuns, rareCount) = RareRuns(postings, sketches.Count);
-        var found = new System.Collections.Concurrent.ConcurrentBag<(int A, int B, Verdict Verdict)>();
-        Parallel.For(0, sketches.Count, () => new Dictionary<int, int>(), (a, _, shared) =>
-        {
-            // Count, for every later text, the rare anchors it shares with this one.
-            shared.Clear();
-            foreach (var start in rareRuns[a] ?? [])
-            {
-                var key = postings[start] >> 24;
-                for (var p = start; p < postings.Length && postings[p] >> 24 == key; p++)
-                {
-                    var b = (int)(postings[p] & 0xFFFFFF);
-                    if (b > a)
-                    {
-                        shared[b] = shared.GetValueOrDefault(b) + 1;
-                    }
-                }
-            }
-            foreach (var (b, count) in shared)
-            {
-                // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
-                // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
-                var fewest = Math.Min(rareCount[a], rareCount[b]);
-                if (count >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2)) && Compare(sketches, specific, postings, folded, a, b) is { } verdict)
-                {
-                    found.Add((a, b, verdict));
-                }
-            }
-            return shared;
-        }, _ => { });
-        var best = new (int Container, double Containment)[sketches.Count];
-        Array.Fill(best, (-1, 0.0));
-        var bestCommon = new (int Container, double Containment, int[] Others)[sketches.Count];
-        Array.Fill(bestCommon, (-1, 0.0, []));
-        foreach (var (a, b, verdict) in found.OrderBy(f => f.A).ThenBy(f => f.B))
-        {
-            if (verdict.Near)
-            {
-                sets.Union(a, b);
-                continue;
-            }
-            var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
-            if (verdict.OtherHolders is null)
-            {
-                if (verdict.Containment > best[shorter].Containment)
-                {
-                    best[shorter] = (longer, verdict.Containment);
-                }
-            }
-            else if (verdict.Containment > bestCommon[shorter].Containment
-                || verdict.Containment == bestCommon[shorter].Containment && sketches[longer].Length > sketches[bestCommon[shorter].Container].Length)
-            {
-                bestCommon[shorter] = (longer, verdict.Containment, verdict.OtherHolders);
-            }
-        }
-        // A partial copy joins only the one text that contains it best, so it never bridges two articles.
-        for (var i = 0; i < best.Length; i++)
-        {
-            if (best[i].Container >= 0)
-            {
-                sets.Union(i, best[i].Container);
-            }
-        }
-        // A copy made of widely shared content joins when every other text holding its rarest stretch shared with the
-        // container is already one of the two: longest first, so that cut versions of one article join it one by one.
-        foreach (var i in Enumerable.Range(0, sketches.Count)
-            .Where(i => best[i].Container < 0 && bestCommon[i].Container >= 0)
-            .OrderByDescending(i => sketches[i].Length).ThenBy(i => i))
-        {
-            var (container, _, others) = bestCommon[i];
-            var (mine, theirs) = (sets.Find(i), sets.Find(container));
-            if (Array.TrueForAll(others, o => sets.Find(o) == mine || sets.Find(o) == theirs))
-            {
-                sets.Union(i, container);
-            }
-        }
-    }
-
     /// <summary>A pair of texts judged alike: near duplicates, or the shorter mostly contained in the longer. A copy made of
     /// widely shared content carries the other texts that hold its rarest stretch shared with the longer.</summary>
-    private readonly record struct Verdict(bool Near, double Containment, int[]? OtherHolders);
+    internal readonly record struct Verdict(bool Near, double Containment, int[]? OtherHolders);
 
     /// <summary>Near duplicates, or the shorter text mostly contained in the longer one, judged on specific samples (on all
     /// samples, see <see cref="CompareCommon"/>, when the shorter has too few specific ones); null when neither.</summary>
     private static Verdict? Compare(
-        IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, ulong[] postings, Func<int, string> folded, int a, int b)
+        IReadOnlyList<ShingleSketch?> sketches, IReadOnlyList<ulong[]?> specific, ulong[] postings, Func<int, string> folded, int a, int b)
     {
-        var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
-        if (specific[shorter].Length < MinSpecificSamples)
+        var (shorter, longer) = sketches[a]!.Length <= sketches[b]!.Length ? (a, b) : (b, a);
+        if (specific[shorter]!.Length < MinSpecificSamples)
         {
             return CompareCommon(sketches, specific, postings, folded, shorter, longer);
         }
-        if (SpecificJaccard(specific[a], specific[b]) >= NearDuplicateSimilarity)
+        if (SpecificJaccard(specific[a]!, specific[b]!) >= NearDuplicateSimilarity)
         {
             return new Verdict(true, 1.0, null);
         }
-        var containment = ShingleSketch.CountShared(specific[shorter], specific[longer]) / (double)specific[shorter].Length;
+        var containment = ShingleSketch.CountShared(specific[shorter]!, specific[longer]!) / (double)specific[shorter]!.Length;
         return containment >= PartialContainment && RunContainment.Of(folded(shorter), folded(longer)) >= PartialContainment
             ? new Verdict(false, containment, null)
             : null;
@@ -307,11 +139,11 @@ internal static class DuplicateFinder
     /// which the caller then requires to be copies already: the pieces of a copy are common one by one but not together,
     /// while boilerplate is one stretch that many otherwise different texts hold.</summary>
     private static Verdict? CompareCommon(
-        IReadOnlyList<ShingleSketch> sketches, ulong[][] specific, ulong[] postings, Func<int, string> folded, int shorter, int longer)
+        IReadOnlyList<ShingleSketch?> sketches, IReadOnlyList<ulong[]?> specific, ulong[] postings, Func<int, string> folded, int shorter, int longer)
     {
-        var (s, l) = (sketches[shorter], sketches[longer]);
+        var (s, l) = (sketches[shorter]!, sketches[longer]!);
         if (s.Samples.Length < MinSpecificSamples
-            || ShingleSketch.CountShared(specific[shorter], specific[longer]) < specific[shorter].Length)
+            || ShingleSketch.CountShared(specific[shorter]!, specific[longer]!) < specific[shorter]!.Length)
         {
             return null;
         }
@@ -325,7 +157,7 @@ internal static class DuplicateFinder
         {
             var text = (int)(postings[p] & 0xFFFFFF);
             // A text that merely shares this stretch is chance; one that holds the shorter text as well is a rival container.
-            if (text != shorter && text != longer && ShingleSketch.CountShared(s.Samples, sketches[text].Samples) >= PartialContainment * s.Samples.Length)
+            if (text != shorter && text != longer && ShingleSketch.CountShared(s.Samples, sketches[text]!.Samples) >= PartialContainment * s.Samples.Length)
             {
                 others.Add(text);
             }
@@ -388,59 +220,8 @@ internal static class DuplicateFinder
         return low;
     }
 
-    /// <summary>For every text, the start (in <paramref name="postings"/>) of each run of anchors it shares with a few other
-    /// texts, and how many rare anchors it has in all (shared or its own).</summary>
-    private static (List<int>?[] Runs, int[] Count) RareRuns(ulong[] postings, int texts)
-    {
-        var runs = new List<int>?[texts];
-        var count = new int[texts];
-        var start = 0;
-        for (var i = 1; i <= postings.Length; i++)
-        {
-            if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
-            {
-                continue;
-            }
-            if (i - start <= MaxPostings)
-            {
-                for (var p = start; p < i; p++)
-                {
-                    var text = (int)(postings[p] & 0xFFFFFF);
-                    count[text]++;
-                    if (i - start >= 2)
-                    {
-                        (runs[text] ??= []).Add(start);
-                    }
-                }
-            }
-            start = i;
-        }
-        return (runs, count);
-    }
-
-    /// <summary>Every (anchor, text) as 40 bits of hash over 24 bits of text index, sorted.</summary>
-    private static ulong[] SamplePostings(IReadOnlyList<ShingleSketch> sketches)
-    {
-        var total = 0;
-        foreach (var sketch in sketches)
-        {
-            total += sketch.Anchors.Length;
-        }
-        var postings = new ulong[total];
-        var n = 0;
-        for (var i = 0; i < sketches.Count; i++)
-        {
-            foreach (var sample in sketches[i].Anchors)
-            {
-                postings[n++] = (sample & 0xFFFFFFFFFF000000) | (uint)i;
-            }
-        }
-        ParallelSort(postings);
-        return postings;
-    }
-
     /// <summary>Sorts by splitting on the top bits into buckets sorted in parallel.</summary>
-    private static void ParallelSort(ulong[] values)
+    internal static void ParallelSort(ulong[] values)
     {
         const int bucketBits = 4;
         var counts = new int[1 << bucketBits];
@@ -461,5 +242,570 @@ internal static class DuplicateFinder
         }
         Parallel.For(0, counts.Length, b => Array.Sort(sorted, offsets[b], counts[b]));
         sorted.CopyTo(values, 0);
+    }
+
+    /// <summary>One grouping run over <see cref="GroupingState"/>: brings the state up to these texts, judges again the pairs
+    /// of every text a change can affect, keeps the other pairs' verdicts, and unites as a clean run would.</summary>
+    /// <remarks>A pair's verdict depends on the two sketches, their specific samples, and the anchor postings of the anchors
+    /// they hold, the rare ones (held by at most <see cref="MaxPostings"/> texts) only. So a text is affected when it is new,
+    /// when one of its samples became or stopped being boilerplate, or when it holds an anchor whose postings a change
+    /// touched while they were rare before or after; the pairs of two unaffected texts are judged as before.</remarks>
+    private sealed class Run(
+        IReadOnlyList<ShingleSketch> sketches, Func<int, (string File, int Part)> keys, Func<int, string> folded, GroupingState state)
+    {
+        private const ulong AnchorKey = 0xFFFFFFFFFF000000;
+        private const int MaxTexts = 1 << 24;
+        private readonly int count = sketches.Count;
+        private readonly int[] ids = new int[sketches.Count];
+        private int[] indexOf = [];
+
+        public int[] Group()
+        {
+            var fresh = state.Empty;
+            if (fresh)
+            {
+                state.Reset();
+            }
+            var (added, removed) = Identify();
+            var flipped = UpdateBoilerplate(fresh, added, removed);
+            var affected = new bool[state.Sketches.Count];
+            var respecified = UpdateSpecific(fresh, added, flipped, affected);
+            UpdatePostings(fresh, added, removed, affected);
+            var sets = new UnionFind(count);
+            GroupExact(sketches, sets);
+            GroupByLsh(fresh, added, removed, respecified, sets);
+            GroupByContainment(fresh, affected, removed, sets);
+            var groups = new int[count];
+            for (var i = 0; i < groups.Length; i++)
+            {
+                groups[i] = sets.Find(i);
+            }
+            return groups;
+        }
+
+        /// <summary>Gives every text its id (an unchanged text keeps its own); frees the ids of texts gone.</summary>
+        /// <returns>The indices of texts new to the state, and the ids and sketches of texts gone from it.</returns>
+        private (List<int> Added, List<(int Id, ShingleSketch Sketch)> Removed) Identify()
+        {
+            var known = new Dictionary<(string File, int Part), int>(count);
+            var kept = new bool[state.Sketches.Count];
+            var added = new List<int>();
+            for (var i = 0; i < count; i++)
+            {
+                var key = keys(i);
+                if (state.Ids.TryGetValue(key, out var id) && ReferenceEquals(state.Sketches[id], sketches[i]))
+                {
+                    ids[i] = id;
+                    kept[id] = true;
+                    known[key] = id;
+                }
+                else
+                {
+                    added.Add(i);
+                }
+            }
+            var removed = new List<(int Id, ShingleSketch Sketch)>();
+            foreach (var id in state.Ids.Values.Where(id => !kept[id]))
+            {
+                removed.Add((id, state.Sketches[id]!));
+            }
+            foreach (var i in added)
+            {
+                if (!state.Free.TryPop(out var id))
+                {
+                    id = state.Sketches.Count;
+                    if (id >= MaxTexts)
+                    {
+                        throw new InvalidOperationException($"more than {MaxTexts} texts to group");
+                    }
+                    state.Sketches.Add(null);
+                    state.Specific.Add(null);
+                }
+                state.Sketches[id] = sketches[i];
+                ids[i] = id;
+                known[keys(i)] = id;
+            }
+            // Gone texts' ids are given out again only in a later run: this one still looks up their postings.
+            foreach (var (id, _) in removed)
+            {
+                state.Sketches[id] = null;
+                state.Specific[id] = null;
+                state.Free.Push(id);
+            }
+            state.Ids = known;
+            indexOf = new int[state.Sketches.Count];
+            Array.Fill(indexOf, -1);
+            for (var i = 0; i < count; i++)
+            {
+                indexOf[ids[i]] = i;
+            }
+            return (added, removed);
+        }
+
+        /// <summary>Counts each sample once per distinct content: a sample in more than <see cref="BoilerplateTexts"/> is
+        /// boilerplate. Exact copies of one text count once.</summary>
+        /// <returns>The samples that became or stopped being boilerplate in this run.</returns>
+        private HashSet<ulong> UpdateBoilerplate(bool fresh, List<int> added, List<(int Id, ShingleSketch Sketch)> removed)
+        {
+            var gone = new Dictionary<ulong, ShingleSketch>();
+            foreach (var (_, sketch) in removed)
+            {
+                if (--state.Contents[sketch.ContentHash] == 0)
+                {
+                    state.Contents.Remove(sketch.ContentHash);
+                    gone[sketch.ContentHash] = sketch;
+                }
+            }
+            var come = new List<ShingleSketch>();
+            foreach (var sketch in added.Select(i => sketches[i]))
+            {
+                var before = state.Contents.GetValueOrDefault(sketch.ContentHash);
+                state.Contents[sketch.ContentHash] = before + 1;
+                // A content that left and came back (a renamed file) holds the same samples: no change.
+                if (before == 0 && !gone.Remove(sketch.ContentHash))
+                {
+                    come.Add(sketch);
+                }
+            }
+            var plus = Concatenated(come);
+            var minus = Concatenated(gone.Values);
+            var flipped = new HashSet<ulong>();
+            if (fresh)
+            {
+                state.Samples = plus;
+                var start = 0;
+                for (var i = 1; i <= plus.Length; i++)
+                {
+                    if (i < plus.Length && plus[i] == plus[start])
+                    {
+                        continue;
+                    }
+                    if (i - start > BoilerplateTexts)
+                    {
+                        state.Boilerplate.Add(plus[start]);
+                    }
+                    start = i;
+                }
+                return flipped;
+            }
+            foreach (var sample in plus.Concat(minus).Distinct())
+            {
+                var before = Occurrences(state.Samples, sample);
+                var after = before + Occurrences(plus, sample) - Occurrences(minus, sample);
+                if (before > BoilerplateTexts != after > BoilerplateTexts)
+                {
+                    flipped.Add(sample);
+                    if (after > BoilerplateTexts)
+                    {
+                        state.Boilerplate.Add(sample);
+                    }
+                    else
+                    {
+                        state.Boilerplate.Remove(sample);
+                    }
+                }
+            }
+            state.Samples = Merged(state.Samples, minus, plus);
+            return flipped;
+        }
+
+        /// <summary>Specific samples of new texts, and again of texts holding a sample that flipped (then affected).</summary>
+        /// <returns>The ids of the texts whose specific samples were made.</returns>
+        private List<int> UpdateSpecific(bool fresh, List<int> added, HashSet<ulong> flipped, bool[] affected)
+        {
+            var made = new System.Collections.Concurrent.ConcurrentBag<int>();
+            ulong[] Specific(ShingleSketch sketch) => state.Boilerplate.Count == 0
+                ? sketch.Samples
+                : Array.FindAll(sketch.Samples, s => !state.Boilerplate.Contains(s));
+            var isNew = new bool[count];
+            foreach (var i in added)
+            {
+                isNew[i] = true;
+            }
+            Parallel.For(0, count, i =>
+            {
+                var id = ids[i];
+                if (isNew[i] || fresh || flipped.Count > 0 && Array.Exists(sketches[i].Samples, flipped.Contains))
+                {
+                    state.Specific[id] = Specific(sketches[i]);
+                    affected[id] = true;
+                    made.Add(id);
+                }
+            });
+            return [.. made];
+        }
+
+        /// <summary>MinHash LSH: texts whose signatures agree on a band share a bucket, and within a bucket (in corpus order)
+        /// each text is compared with the bucket's first and with its neighbour, so copies chain up. A bucket's pairs depend
+        /// on its texts only: only buckets a new or gone text, or one with new specific samples, is in are compared again.</summary>
+        private void GroupByLsh(bool fresh, List<int> added, List<(int Id, ShingleSketch Sketch)> removed, List<int> respecified, UnionFind sets)
+        {
+            if (fresh)
+            {
+                state.Bands = new ulong[Bands][];
+                state.BandPairs = [.. Enumerable.Range(0, Bands).Select(_ => new Dictionary<ulong, (int A, int B)[]>())];
+            }
+            var plusTexts = added.Select(i => (Id: ids[i], Sketch: sketches[i])).ToList();
+            Parallel.For(0, Bands, band =>
+            {
+                // Band key in the high 40 bits, text id in the low 24: one plain ulong sort groups the buckets.
+                ulong[] Entries(List<(int Id, ShingleSketch Sketch)> texts)
+                {
+                    var entries = new ulong[texts.Count];
+                    for (var k = 0; k < texts.Count; k++)
+                    {
+                        entries[k] = BandKey(texts[k].Sketch, band) | (uint)texts[k].Id;
+                    }
+                    Array.Sort(entries);
+                    return entries;
+                }
+                var plus = Entries(plusTexts);
+                var pairs = state.BandPairs[band];
+                // The pairs of the bucket at entries[start..end], compared in corpus order.
+                void CompareBucket(ulong[] entries, int start, int end)
+                {
+                    var key = entries[start] & AnchorKey;
+                    if (end - start < 2)
+                    {
+                        pairs.Remove(key);
+                        return;
+                    }
+                    var members = new int[end - start];
+                    for (var p = start; p < end; p++)
+                    {
+                        members[p - start] = (int)(entries[p] & 0xFFFFFF);
+                    }
+                    Array.Sort(members, (x, y) => indexOf[x].CompareTo(indexOf[y]));
+                    var found = new List<(int A, int B)>();
+                    var first = members[0];
+                    for (var k = 1; k < members.Length; k++)
+                    {
+                        var (text, previous) = (members[k], members[k - 1]);
+                        if (IsNearDuplicate(state.Sketches[first]!, state.Sketches[text]!, state.Specific[first]!, state.Specific[text]!))
+                        {
+                            found.Add((first, text));
+                        }
+                        else if (previous != first
+                            && IsNearDuplicate(state.Sketches[previous]!, state.Sketches[text]!, state.Specific[previous]!, state.Specific[text]!))
+                        {
+                            found.Add((previous, text));
+                        }
+                    }
+                    if (found.Count > 0)
+                    {
+                        pairs[key] = [.. found];
+                    }
+                    else
+                    {
+                        pairs.Remove(key);
+                    }
+                }
+                if (fresh)
+                {
+                    state.Bands[band] = plus;
+                    var start = 0;
+                    for (var i = 1; i <= plus.Length; i++)
+                    {
+                        if (i == plus.Length || plus[i] >> 24 != plus[start] >> 24)
+                        {
+                            if (i - start >= 2)
+                            {
+                                CompareBucket(plus, start, i);
+                            }
+                            start = i;
+                        }
+                    }
+                    return;
+                }
+                var minus = Entries(removed);
+                var entries = Merged(state.Bands[band], minus, plus);
+                state.Bands[band] = entries;
+                foreach (var key in plus.Concat(minus).Select(e => e & AnchorKey)
+                    .Concat(respecified.Select(id => BandKey(state.Sketches[id]!, band))).Distinct())
+                {
+                    var start = LowerBound(entries, key);
+                    var end = start;
+                    while (end < entries.Length && (entries[end] & AnchorKey) == key)
+                    {
+                        end++;
+                    }
+                    if (end > start)
+                    {
+                        CompareBucket(entries, start, end);
+                    }
+                    else
+                    {
+                        pairs.Remove(key);
+                    }
+                }
+            });
+            foreach (var (a, b) in state.BandPairs.SelectMany(p => p.Values).SelectMany(p => p))
+            {
+                sets.Union(indexOf[a], indexOf[b]);
+            }
+        }
+
+        private static ulong BandKey(ShingleSketch sketch, int band)
+        {
+            var key = (ulong)band;
+            for (var r = 0; r < RowsPerBand; r++)
+            {
+                key = ShingleSketch.Mix(key ^ sketch.MinHash[band * RowsPerBand + r]);
+            }
+            return key & AnchorKey;
+        }
+
+        /// <summary>Takes gone texts' anchors out of the postings and puts new texts' in; marks the holders of every anchor
+        /// whose postings changed and were rare before or after.</summary>
+        private void UpdatePostings(bool fresh, List<int> added, List<(int Id, ShingleSketch Sketch)> removed, bool[] affected)
+        {
+            ulong[] Entries(IEnumerable<(int Id, ShingleSketch Sketch)> texts)
+            {
+                var list = texts.ToList();
+                var entries = new ulong[list.Sum(t => t.Sketch.Anchors.Length)];
+                var n = 0;
+                foreach (var (id, sketch) in list)
+                {
+                    foreach (var anchor in sketch.Anchors)
+                    {
+                        entries[n++] = (anchor & AnchorKey) | (uint)id;
+                    }
+                }
+                ParallelSort(entries);
+                return entries;
+            }
+            var plus = Entries(added.Select(i => (ids[i], sketches[i])));
+            if (fresh)
+            {
+                state.Postings = plus;
+                return;
+            }
+            var minus = Entries(removed);
+            state.Postings = Merged(state.Postings, minus, plus);
+            var changes = new Dictionary<ulong, int>();
+            foreach (var p in plus)
+            {
+                changes[p & AnchorKey] = changes.GetValueOrDefault(p & AnchorKey) + 1;
+            }
+            foreach (var p in minus)
+            {
+                changes[p & AnchorKey] = changes.GetValueOrDefault(p & AnchorKey) - 1;
+            }
+            var postings = state.Postings;
+            foreach (var (key, change) in changes)
+            {
+                var start = LowerBound(postings, key);
+                var end = start;
+                while (end < postings.Length && (postings[end] & AnchorKey) == key)
+                {
+                    end++;
+                }
+                if (end - start <= MaxPostings || end - start - change <= MaxPostings)
+                {
+                    for (var p = start; p < end; p++)
+                    {
+                        affected[(int)(postings[p] & 0xFFFFFF)] = true;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Judges the pairs of every affected text again, keeps the other pairs' verdicts, and unites: near
+        /// duplicates, then each partial copy with the one text that contains it best, then copies made of widely shared
+        /// content.</summary>
+        private void GroupByContainment(bool fresh, bool[] affected, List<(int Id, ShingleSketch Sketch)> removed, UnionFind sets)
+        {
+            var postings = state.Postings;
+            var (rareRuns, rareCount) = RareRuns(postings, affected);
+            var judged = new System.Collections.Concurrent.ConcurrentBag<(int A, int B, Verdict Verdict)>();
+            var again = Enumerable.Range(0, count).Where(i => affected[ids[i]]).ToArray();
+            Parallel.For(0, again.Length, () => new Dictionary<int, int>(), (k, _, shared) =>
+            {
+                // Count, for every other text, the rare anchors it shares with this one; a pair of two affected texts is
+                // counted from its first.
+                var a = again[k];
+                var idA = ids[a];
+                shared.Clear();
+                foreach (var start in rareRuns[idA] ?? [])
+                {
+                    var key = postings[start] >> 24;
+                    for (var p = start; p < postings.Length && postings[p] >> 24 == key; p++)
+                    {
+                        var idB = (int)(postings[p] & 0xFFFFFF);
+                        var b = indexOf[idB];
+                        if (b != a && (b > a || !affected[idB]))
+                        {
+                            shared[idB] = shared.GetValueOrDefault(idB) + 1;
+                        }
+                    }
+                }
+                foreach (var (idB, n) in shared)
+                {
+                    // Copies share most of the shorter text's rare anchors; unrelated texts share one or two by chance.
+                    // A short text may have only one or two rare anchors at all: then one shared is enough to look closer.
+                    var fewest = Math.Min(rareCount[idA], rareCount[idB]);
+                    var (first, second) = a < indexOf[idB] ? (idA, idB) : (idB, idA);
+                    if (n >= (fewest <= 2 ? 1 : Math.Max(2, fewest / 2))
+                        && Compare(state.Sketches, state.Specific, postings, id => folded(indexOf[id]), first, second) is { } verdict)
+                    {
+                        judged.Add((first, second, verdict));
+                    }
+                }
+                return shared;
+            }, _ => { });
+            var gone = removed.Select(r => r.Id).ToHashSet();
+            var verdicts = fresh
+                ? new Dictionary<(int A, int B), Verdict>(judged.Count)
+                : state.Verdicts.Where(v => !affected[v.Key.A] && !affected[v.Key.B] && !gone.Contains(v.Key.A) && !gone.Contains(v.Key.B))
+                    .ToDictionary(v => v.Key, v => v.Value);
+            foreach (var (a, b, verdict) in judged)
+            {
+                verdicts[(a, b)] = verdict;
+            }
+            state.Verdicts = verdicts;
+            Unite(verdicts, sets);
+        }
+
+        private void Unite(Dictionary<(int A, int B), Verdict> verdicts, UnionFind sets)
+        {
+            var best = new (int Container, double Containment)[count];
+            Array.Fill(best, (-1, 0.0));
+            var bestCommon = new (int Container, double Containment, int[] Others)[count];
+            Array.Fill(bestCommon, (-1, 0.0, []));
+            foreach (var (a, b, verdict) in verdicts.Select(v => (A: indexOf[v.Key.A], B: indexOf[v.Key.B], v.Value)).OrderBy(f => f.A).ThenBy(f => f.B))
+            {
+                if (verdict.Near)
+                {
+                    sets.Union(a, b);
+                    continue;
+                }
+                var (shorter, longer) = sketches[a].Length <= sketches[b].Length ? (a, b) : (b, a);
+                if (verdict.OtherHolders is null)
+                {
+                    if (verdict.Containment > best[shorter].Containment)
+                    {
+                        best[shorter] = (longer, verdict.Containment);
+                    }
+                }
+                else if (verdict.Containment > bestCommon[shorter].Containment
+                    || verdict.Containment == bestCommon[shorter].Containment && sketches[longer].Length > sketches[bestCommon[shorter].Container].Length)
+                {
+                    bestCommon[shorter] = (longer, verdict.Containment, verdict.OtherHolders);
+                }
+            }
+            // A partial copy joins only the one text that contains it best, so it never bridges two articles.
+            for (var i = 0; i < best.Length; i++)
+            {
+                if (best[i].Container >= 0)
+                {
+                    sets.Union(i, best[i].Container);
+                }
+            }
+            // A copy made of widely shared content joins when every other text holding its rarest stretch shared with the
+            // container is already one of the two: longest first, so that cut versions of one article join it one by one.
+            foreach (var i in Enumerable.Range(0, count)
+                .Where(i => best[i].Container < 0 && bestCommon[i].Container >= 0)
+                .OrderByDescending(i => sketches[i].Length).ThenBy(i => i))
+            {
+                var (container, _, others) = bestCommon[i];
+                var (mine, theirs) = (sets.Find(i), sets.Find(container));
+                if (Array.TrueForAll(others, o => sets.Find(indexOf[o]) == mine || sets.Find(indexOf[o]) == theirs))
+                {
+                    sets.Union(i, container);
+                }
+            }
+        }
+
+        /// <summary>For every affected text, the start (in <paramref name="postings"/>) of each run of anchors it shares with
+        /// a few other texts; for every text, how many rare anchors it has in all (shared or its own).</summary>
+        private static (List<int>?[] Runs, int[] Count) RareRuns(ulong[] postings, bool[] affected)
+        {
+            var runs = new List<int>?[affected.Length];
+            var rare = new int[affected.Length];
+            var start = 0;
+            for (var i = 1; i <= postings.Length; i++)
+            {
+                if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
+                {
+                    continue;
+                }
+                if (i - start <= MaxPostings)
+                {
+                    for (var p = start; p < i; p++)
+                    {
+                        var text = (int)(postings[p] & 0xFFFFFF);
+                        rare[text]++;
+                        if (i - start >= 2 && affected[text])
+                        {
+                            (runs[text] ??= []).Add(start);
+                        }
+                    }
+                }
+                start = i;
+            }
+            return (runs, rare);
+        }
+
+        private static ulong[] Concatenated(IEnumerable<ShingleSketch> texts)
+        {
+            var list = texts.ToList();
+            var all = new ulong[list.Sum(t => t.Samples.Length)];
+            var n = 0;
+            foreach (var sketch in list)
+            {
+                sketch.Samples.CopyTo(all, n);
+                n += sketch.Samples.Length;
+            }
+            ParallelSort(all);
+            return all;
+        }
+
+        private static int Occurrences(ulong[] sorted, ulong value)
+        {
+            var start = LowerBound(sorted, value);
+            var end = start;
+            while (end < sorted.Length && sorted[end] == value)
+            {
+                end++;
+            }
+            return end - start;
+        }
+
+        /// <summary>The sorted multiset <paramref name="values"/> without one occurrence of each of <paramref name="minus"/>,
+        /// with <paramref name="plus"/> merged in (all sorted).</summary>
+        private static ulong[] Merged(ulong[] values, ulong[] minus, ulong[] plus)
+        {
+            if (minus.Length == 0 && plus.Length == 0)
+            {
+                return values;
+            }
+            var result = new ulong[values.Length - minus.Length + plus.Length];
+            int m = 0, p = 0, n = 0;
+            foreach (var value in values)
+            {
+                if (m < minus.Length && minus[m] <= value)
+                {
+                    if (minus[m++] != value)
+                    {
+                        throw new InvalidOperationException("the grouping state lost track of a value");
+                    }
+                    continue;
+                }
+                while (p < plus.Length && plus[p] <= value)
+                {
+                    result[n++] = plus[p++];
+                }
+                result[n++] = value;
+            }
+            if (m < minus.Length)
+            {
+                throw new InvalidOperationException("the grouping state lost track of a value");
+            }
+            while (p < plus.Length)
+            {
+                result[n++] = plus[p++];
+            }
+            return result;
+        }
     }
 }

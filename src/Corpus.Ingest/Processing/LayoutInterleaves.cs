@@ -16,10 +16,11 @@ internal static class LayoutInterleaves
     /// <summary>A block shorter than this (letters and digits) could be a quotation, not a layout accident.</summary>
     public const int MinBlockCharacters = 100;
 
+    /// <param name="memo">When given, the files whose documents are the very ones of the last run with it (and that
+    /// share no document with files whose are not) take that run's outcome instead of being compared again.</param>
     /// <returns>The documents with every block moved back, and the moves made.</returns>
-    public static (List<CleanDocument> Documents, List<MovedBlock> Moved) Resolve(List<CleanDocument> documents)
+    public static (List<CleanDocument> Documents, List<MovedBlock> Moved) Resolve(List<CleanDocument> documents, InterleaveMemo? memo = null)
     {
-        var moved = new List<MovedBlock>();
         var byFile = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var d = 0; d < documents.Count; d++)
         {
@@ -32,27 +33,102 @@ internal static class LayoutInterleaves
                 list.Add(d);
             }
         }
+        var shared = byFile.Where(f => f.Value.Count > 1).Select(f => (File: f.Key, Members: f.Value)).ToList();
         var result = new List<CleanDocument>(documents);
-        var folded = new Dictionary<int, string>();
-        foreach (var (file, members) in byFile.Where(f => f.Value.Count > 1))
+        var moves = new List<MovedBlock>[shared.Count];
+        var next = new Dictionary<string, InterleaveMemo.Outcome>(StringComparer.Ordinal);
+        // Files that share a document depend on each other (a block moved for one file changes the text the next sees);
+        // other files do not, so each set of linked files is resolved on its own, in file order, as one pass would.
+        foreach (var linked in Linked(shared))
         {
-            foreach (var a in members)
+            var files = linked.Select(f => shared[f].File).ToArray();
+            var inputs = linked.Select(f => shared[f].Members.Select(m => documents[m]).ToArray()).ToArray();
+            var members = linked.SelectMany(f => shared[f].Members).Distinct().ToArray();
+            if (memo?.Find(files, inputs) is not { } outcome)
             {
-                foreach (var b in members.Where(b => b != a))
+                var folded = new Dictionary<int, string>();
+                var fileMoves = new List<MovedBlock>[linked.Count];
+                for (var k = 0; k < linked.Count; k++)
                 {
-                    if (!folded.TryGetValue(b, out var bText))
-                    {
-                        folded[b] = bText = string.Concat(new[] { result[b].Text }.Concat(result[b].Copies.Select(c => c.Text)).Select(Sentences));
-                    }
-                    if (TryMove(result[a], bText) is { } fixedText)
-                    {
-                        moved.Add(new MovedBlock(file, result[a].Id, result[b].Id, fixedText.Characters));
-                        result[a] = result[a] with { Text = fixedText.Text };
-                    }
+                    fileMoves[k] = Resolve(shared[linked[k]].File, shared[linked[k]].Members, result, folded);
+                }
+                outcome = new InterleaveMemo.Outcome(files, inputs, members.Select(m => result[m]).ToArray(), fileMoves);
+            }
+            for (var k = 0; k < members.Length; k++)
+            {
+                result[members[k]] = outcome.Outputs[k];
+            }
+            for (var k = 0; k < linked.Count; k++)
+            {
+                moves[linked[k]] = outcome.Moves[k];
+            }
+            next[files[0]] = outcome;
+        }
+        memo?.Replace(next);
+        return (result, [.. moves.SelectMany(m => m)]);
+    }
+
+    /// <summary>The sets of files linked by shared documents, each in file order, ordered by their first file.</summary>
+    private static List<List<int>> Linked(List<(string File, List<int> Members)> shared)
+    {
+        var parent = Enumerable.Range(0, shared.Count).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x] = parent[parent[x]];
+            }
+            return x;
+        }
+        var fileOf = new Dictionary<int, int>();
+        for (var f = 0; f < shared.Count; f++)
+        {
+            foreach (var d in shared[f].Members)
+            {
+                if (fileOf.TryGetValue(d, out var other))
+                {
+                    var (a, b) = (Find(f), Find(other));
+                    parent[Math.Max(a, b)] = Math.Min(a, b);
+                }
+                else
+                {
+                    fileOf[d] = f;
                 }
             }
         }
-        return (result, moved);
+        var sets = new Dictionary<int, List<int>>();
+        for (var f = 0; f < shared.Count; f++)
+        {
+            var root = Find(f);
+            if (!sets.TryGetValue(root, out var list))
+            {
+                sets[root] = list = [];
+            }
+            list.Add(f);
+        }
+        return [.. sets.OrderBy(s => s.Key).Select(s => s.Value)];
+    }
+
+    /// <summary>Moves back every block of one file's documents, updating <paramref name="result"/>.</summary>
+    private static List<MovedBlock> Resolve(string file, List<int> members, List<CleanDocument> result, Dictionary<int, string> folded)
+    {
+        var moved = new List<MovedBlock>();
+        foreach (var a in members)
+        {
+            foreach (var b in members.Where(b => b != a))
+            {
+                if (!folded.TryGetValue(b, out var bText))
+                {
+                    folded[b] = bText = string.Concat(new[] { result[b].Text }.Concat(result[b].Copies.Select(c => c.Text)).Select(Sentences));
+                }
+                if (TryMove(result[a], bText) is { } fixedText)
+                {
+                    moved.Add(new MovedBlock(file, result[a].Id, result[b].Id, fixedText.Characters));
+                    result[a] = result[a] with { Text = fixedText.Text };
+                }
+            }
+        }
+        return moved;
     }
 
     /// <summary>Prose whose last sentence stops short: it holds clause punctuation and ends in none that closes a sentence.</summary>

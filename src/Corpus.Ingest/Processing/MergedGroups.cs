@@ -12,8 +12,6 @@ namespace Corpus.Ingest.Processing;
 internal sealed class MergedGroups
 {
     private Dictionary<string, Merged> last = new(StringComparer.Ordinal);
-    private Dictionary<string, Merged> next = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
 
     /// <summary>The key of a group: every copy's file, content hash and part, in order.</summary>
     public static string Key(IReadOnlyList<ArticleCopy> group, IReadOnlyDictionary<string, string> contentHashes)
@@ -34,22 +32,16 @@ internal sealed class MergedGroups
     public (CleanDocument Document, IReadOnlyList<ArticleCopy> NotKept)? Document(string key, string id) =>
         last.TryGetValue(key, out var merged) && merged.Document.Id == id ? (merged.Document, merged.NotKept) : null;
 
-    /// <summary>Records a group of this run (thread-safe); <see cref="Complete"/> makes this run's groups the ones to reuse.</summary>
-    public void Record(string key, int chosen, CleanDocument document, IReadOnlyList<ArticleCopy> notKept)
+    /// <summary>Makes this run's groups (keys, chosen copies, documents and what they did not keep, by group) the ones to
+    /// reuse, forgetting the previous run's groups that this one did not have.</summary>
+    public void Complete(string[] keys, int[] chosen, CleanDocument[] documents, IReadOnlyList<ArticleCopy>[] notKept)
     {
-        lock (gate)
+        var next = new Dictionary<string, Merged>(keys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
         {
-            next[key] = new Merged(chosen, document, notKept);
+            next[keys[i]] = new Merged(chosen[i], documents[i], notKept[i]);
         }
-    }
-
-    /// <summary>Forgets the groups of the previous run that this one did not have.</summary>
-    public void Complete()
-    {
-        lock (gate)
-        {
-            (last, next) = (next, new Dictionary<string, Merged>(StringComparer.Ordinal));
-        }
+        last = next;
     }
 
     private sealed record Merged(int Chosen, CleanDocument Document, IReadOnlyList<ArticleCopy> NotKept);

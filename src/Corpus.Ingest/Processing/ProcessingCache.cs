@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Corpus.Ingest.Dedup;
 using Microsoft.Extensions.Logging;
 
 namespace Corpus.Ingest.Processing;
@@ -34,6 +35,8 @@ public sealed class ProcessingCache
         this.logger = logger;
         memory = keepInMemory ? new ConcurrentDictionary<string, IngestedFile>(StringComparer.Ordinal) : null;
         Merged = keepInMemory ? new MergedGroups() : null;
+        Grouping = keepInMemory ? new GroupingState() : null;
+        Interleaves = keepInMemory ? new InterleaveMemo() : null;
         entriesDir = Path.Combine(Folder, Stamp);
         onDisk = new Lazy<ConcurrentDictionary<string, byte>>(OpenFolder);
     }
@@ -52,6 +55,14 @@ public sealed class ProcessingCache
     /// a process that ingests once, which would only hold every document through indexing for nothing.</summary>
     internal MergedGroups? Merged { get; }
 
+    /// <summary>What the last run's duplicate grouping found, so that the next compares again only what a change can
+    /// affect; null in a process that ingests once.</summary>
+    internal GroupingState? Grouping { get; }
+
+    /// <summary>What the last run's <see cref="LayoutInterleaves"/> made of each set of linked files; null in a process that
+    /// ingests once.</summary>
+    internal InterleaveMemo? Interleaves { get; }
+
     /// <summary>The SHA-256 of a file's content; a file whose size and modification time are unchanged since it was last
     /// hashed in this process is not read again.</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
@@ -59,14 +70,15 @@ public sealed class ProcessingCache
     public string Hash(string path) => Hash(path, out _);
 
     /// <summary>The file as processed: from memory, from disk, or processed now and stored.</summary>
+    /// <param name="knownHash">The content hash, when it was just taken (<see cref="IngestPipeline.Survey"/>): not taken again.</param>
     /// <param name="processed">True when the file was processed now (new or changed content, or a missing or damaged entry).</param>
-    internal IngestedFile Get(string path, string relativePath, out bool processed)
+    internal IngestedFile Get(string path, string relativePath, string? knownHash, out bool processed)
     {
         string hash;
-        byte[]? bytes;
+        byte[]? bytes = null;
         try
         {
-            hash = Hash(path, out bytes);
+            hash = string.IsNullOrEmpty(knownHash) ? Hash(path, out bytes) : knownHash;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

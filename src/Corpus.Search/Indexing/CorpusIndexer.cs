@@ -13,7 +13,9 @@ public sealed class CorpusIndexer(IngestPipeline pipeline, CorpusIndex index, IL
     /// <returns>The ingest result when it ran, null when the index was already current.</returns>
     public IngestResult? EnsureCurrent(string corpusDir, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var fingerprint = IngestPipeline.Fingerprint(corpusDir, cache);
+        // Surveyed once: the ingest takes the listing and the hashes from here.
+        var survey = IngestPipeline.Survey(corpusDir, cache);
+        var fingerprint = survey.Fingerprint;
         if (index.Damaged)
         {
             logger.LogWarning("Index {IndexDir} is damaged: rebuilding it from {CorpusDir}", index.IndexDir, corpusDir);
@@ -31,7 +33,7 @@ public sealed class CorpusIndexer(IngestPipeline pipeline, CorpusIndex index, IL
             logger.LogInformation("Index {IndexDir} is current with {CorpusDir}", index.IndexDir, corpusDir);
             return null;
         }
-        var result = pipeline.Run(corpusDir, progress, cancellationToken, cache);
+        var result = pipeline.Run(survey, progress, cancellationToken, cache);
         index.Replace(result, progress, cancellationToken);
         return result;
     }

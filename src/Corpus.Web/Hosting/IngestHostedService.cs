@@ -17,8 +17,13 @@ public sealed class IngestHostedService(
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long the corpus folder must stay quiet after a change before a re-ingest starts (copies finish).</summary>
-    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(1);
+    /// <summary>How long the corpus folder must stay quiet after a change before a re-ingest starts (copies finish). Short:
+    /// a file still being written when it starts changes again afterwards, which leads to one more re-ingest, and a file
+    /// modified this recently is hashed again rather than trusted by its size and time.</summary>
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How often the corpus folder's watch is looked at: an added file's wait is the settle time and up to this.</summary>
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(3);
 
@@ -29,10 +34,20 @@ public sealed class IngestHostedService(
         // Watching from before the first ingest: a change during it leads to one more (the fingerprint decides).
         using var watch = CorpusWatch.Start(paths.CorpusDir, logger);
         await Task.Run(() => Start(stoppingToken), stoppingToken);
-        using var timer = new PeriodicTimer(RefreshInterval);
+        using var timer = new PeriodicTimer(WatchInterval);
+        var sinceRefresh = Stopwatch.StartNew();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await Task.Run(() => Tick(watch, stoppingToken), stoppingToken);
+            var refresh = sinceRefresh.Elapsed >= RefreshInterval;
+            if (refresh)
+            {
+                sinceRefresh.Restart();
+            }
+            var changed = watch is not null && watch.Settled(SettleTime);
+            if (refresh || changed)
+            {
+                await Task.Run(() => Tick(refresh, changed, stoppingToken), stoppingToken);
+            }
         }
     }
 
@@ -65,17 +80,22 @@ public sealed class IngestHostedService(
         }
     }
 
-    private void Tick(CorpusWatch? watch, CancellationToken stoppingToken)
+    /// <param name="refresh">Look for a commit by another process.</param>
+    /// <param name="changed">The corpus folder changed and settled: re-ingest.</param>
+    private void Tick(bool refresh, bool changed, CancellationToken stoppingToken)
     {
         try
         {
-            index.Refresh();
+            if (refresh)
+            {
+                index.Refresh();
+            }
             if (readiness.State == ReadinessState.NotReady && readiness.Failed && index.Serving)
             {
                 // Another process wrote a valid index where this one had none to serve.
                 readiness.MarkReady();
             }
-            if (watch is not null && watch.Settled(SettleTime))
+            if (changed)
             {
                 logger.LogInformation("The corpus folder {CorpusDir} changed: re-ingesting behind the serving index", paths.CorpusDir);
                 Ingest(paths.CorpusDir!, stoppingToken);
