@@ -81,6 +81,7 @@ until curl -fs "http://127.0.0.1:$port/api/search?q=$encoded" | grep -q '"total"
 found=$(now)
 echo "searchable after $(echo "$found - $mark" | bc) s; probes meanwhile: $(count_bad "$mark" "$found")"
 grep -a "Processed .* files\|Ingested .* documents from\|Committed\|Searches see" "$work"/logs/corpus-*.log | tail -4 | cut -c1-260
+echo "site memory now: $(awk '/VmRSS|VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 }' "/proc/$server/status")"
 
 echo "== restart on the unchanged corpus (the process is down until it has verified the index)"
 stop_probes

@@ -96,6 +96,18 @@ public sealed class WordStatsTests(GeneratedCorpus corpus) : IClassFixture<Gener
     }
 
     [Fact]
+    public void A_phrase_no_text_holds_has_no_occurrences_and_no_collocates()
+    {
+        const string phrase = "没有这个短语的文本";
+        Assert.DoesNotContain(corpus.Documents, d => ViewOracle.Occurrences(d.Text, phrase).Count > 0);
+
+        var result = corpus.Service.Collocations(new CollocationRequest(new SearchRequest(phrase), MinCount: 1));
+
+        Assert.Equal((0, 0), (result.Occurrences, result.Counted));
+        Assert.Empty(result.Collocates);
+    }
+
+    [Fact]
     public void Past_the_exact_limit_a_stated_sample_of_evenly_spaced_occurrences_is_counted_the_same_every_time()
     {
         var request = new CollocationRequest(new SearchRequest("的 OR 了"), 2);

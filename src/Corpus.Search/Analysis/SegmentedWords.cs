@@ -10,7 +10,8 @@ namespace Corpus.Search.Analysis;
 internal sealed class SegmentedWords
 {
     private static readonly WordsAnalyzer Analyzer = new();
-    private readonly List<(string Term, int Increment)> tokens = [];
+    /// <summary>Each token's position increment, and its term where it is not simply its span of the text (rare).</summary>
+    private readonly List<(string? Term, int Increment)> tokens = [];
     private readonly List<WordSpan> spans = [];
     private readonly string folded;
 
@@ -25,8 +26,11 @@ internal sealed class SegmentedWords
         stream.Reset();
         while (stream.IncrementToken())
         {
-            tokens.Add((term.ToString(), increment.PositionIncrement));
-            spans.Add(new WordSpan(offsets.StartOffset, offsets.EndOffset));
+            var span = new WordSpan(offsets.StartOffset, offsets.EndOffset);
+            var spelled = span.End <= folded.Length && span.Start <= span.End
+                && folded.AsSpan(span.Start, span.End - span.Start).SequenceEqual(term.Buffer.AsSpan(0, term.Length));
+            tokens.Add((spelled ? null : term.ToString(), increment.PositionIncrement));
+            spans.Add(span);
         }
         stream.End();
     }
@@ -37,7 +41,7 @@ internal sealed class SegmentedWords
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (WordBoundaries.TextOf(folded.AsSpan(spans[i].Start, spans[i].End - spans[i].Start)) != tokens[i].Term)
+            if (tokens[i].Term is { } term && WordBoundaries.TextOf(folded.AsSpan(spans[i].Start, spans[i].End - spans[i].Start)) != term)
             {
                 return null;
             }
@@ -72,8 +76,18 @@ internal sealed class SegmentedWords
             }
             ClearAttributes();
             var (text, positionIncrement) = words.tokens[next];
-            term.SetEmpty().Append(text);
-            offsets.SetOffset(words.spans[next].Start, words.spans[next].End);
+            var span = words.spans[next];
+            if (text is null)
+            {
+                var length = span.End - span.Start;
+                words.folded.CopyTo(span.Start, term.ResizeBuffer(length), 0, length);
+                term.Length = length;
+            }
+            else
+            {
+                term.SetEmpty().Append(text);
+            }
+            offsets.SetOffset(span.Start, span.End);
             increment.PositionIncrement = positionIncrement;
             next++;
             return true;

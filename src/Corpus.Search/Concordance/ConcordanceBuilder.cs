@@ -42,7 +42,7 @@ internal sealed class ConcordanceBuilder
 
     /// <summary>Most occurrences one cached order holds (8 or 12 bytes each, their keys held only while sorting); past it,
     /// each page of a context order scans every occurrence (<see cref="PageSorted(LineKey?)"/>).</summary>
-    public const int MaxSortedOccurrences = 1_000_000;
+    public const int MaxSortedOccurrences = 2_000_000;
 
     private List<DocumentRef> Documents => sortedDocuments.Value;
 

@@ -32,6 +32,10 @@ internal static class CollocationCounter
             .ToArray();
         var parts = new List<Dictionary<string, int>>();
         var disagree = false;
+        if (toRead.Length == 0)
+        {
+            return (total, sample, []);
+        }
         Parallel.ForEach(
             Partitioner.Create(0, toRead.Length, Math.Max(64, toRead.Length / (4 * Environment.ProcessorCount) + 1)),
             () => (Counts: new Dictionary<string, int>(StringComparer.Ordinal), Words: new IndexedWords(searcher.IndexReader)),
