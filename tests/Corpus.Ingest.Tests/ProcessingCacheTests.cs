@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Corpus.Ingest.Model;
 using Corpus.Ingest.Processing;
 using Microsoft.Extensions.Logging;
@@ -31,7 +30,7 @@ public sealed class ProcessingCacheTests : IDisposable
         var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance);
         var first = pipeline.Run(corpus.Dir, cache: cache);
         Assert.Equal(first.Files, first.FilesProcessed);
-        Assert.Equal(Snapshot(Clean()), Snapshot(first));
+        Assert.Equal(IngestSnapshot.Of(Clean()), IngestSnapshot.Of(first));
 
         // A merged document (several sources) and a document of one file only, both from files holding one article.
         var merged = first.Documents.First(d => d.Sources.Count > 1 && d.Sources.All(s => SingleArticleFile(first, s.File)));
@@ -61,7 +60,7 @@ public sealed class ProcessingCacheTests : IDisposable
         var clean = Clean();
         // The new copy's content is known already: only the new article and the two changed files are processed.
         Assert.Equal(3, again.FilesProcessed);
-        Assert.Equal(Snapshot(clean), Snapshot(again));
+        Assert.Equal(IngestSnapshot.Of(clean), IngestSnapshot.Of(again));
 
         // The changes took effect: the new copy merged, the removed files are nobody's source.
         var sources = again.Documents.SelectMany(d => d.Sources).Select(s => s.File).ToList();
@@ -73,7 +72,7 @@ public sealed class ProcessingCacheTests : IDisposable
         // Another process: everything from the entries on disk, nothing processed, the same result.
         var restarted = pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance));
         Assert.Equal(0, restarted.FilesProcessed);
-        Assert.Equal(Snapshot(clean), Snapshot(restarted));
+        Assert.Equal(IngestSnapshot.Of(clean), IngestSnapshot.Of(restarted));
     }
 
     [Fact]
@@ -81,15 +80,15 @@ public sealed class ProcessingCacheTests : IDisposable
     {
         var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance, keepInMemory: false);
         var first = pipeline.Run(corpus.Dir, cache: cache);
-        var clean = Snapshot(Clean());
-        Assert.Equal(clean, Snapshot(first));
+        var clean = IngestSnapshot.Of(Clean());
+        Assert.Equal(clean, IngestSnapshot.Of(first));
 
         // The same process again: nothing held in memory, every entry read from disk, none refused.
         var log = new RecordingLogger<ProcessingCache>();
         var again = pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, log, keepInMemory: false));
         Assert.Equal(0, again.FilesProcessed);
         Assert.Empty(log.Warnings);
-        Assert.Equal(clean, Snapshot(again));
+        Assert.Equal(clean, IngestSnapshot.Of(again));
         Assert.Equal(0, pipeline.Run(corpus.Dir, cache: cache).FilesProcessed);
     }
 
@@ -119,7 +118,7 @@ public sealed class ProcessingCacheTests : IDisposable
             .Count(f => damaged.Contains(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))));
         Assert.InRange(expected, 3, int.MaxValue);
         Assert.Equal(expected, result.FilesProcessed);
-        Assert.Equal(Snapshot(Clean()), Snapshot(result));
+        Assert.Equal(IngestSnapshot.Of(Clean()), IngestSnapshot.Of(result));
         Assert.All([truncated, garbled, misplaced], entry => Assert.Contains(log.Warnings, w => w.Contains(entry, StringComparison.Ordinal)));
         Assert.False(Directory.Exists(Path.Combine(cacheDir, "0123456789abcdef")));
         // Made again: the next process finds every entry whole.
@@ -139,21 +138,6 @@ public sealed class ProcessingCacheTests : IDisposable
 
     private static bool SingleArticleFile(IngestResult result, string file) =>
         result.Documents.SelectMany(d => d.Sources).Count(s => s.File == file) == 1 && result.Dropped.All(d => d.File != file);
-
-    /// <summary>Everything an ingest hands on, as JSON (records holding lists compare those by reference).</summary>
-    private static string Snapshot(IngestResult result) => JsonSerializer.Serialize(new
-    {
-        result.Files,
-        result.Bytes,
-        result.Fingerprint,
-        result.Documents,
-        result.Skipped,
-        result.DuplicatesMerged,
-        result.Dropped,
-        result.DecodedCharacters,
-        result.Unaccounted,
-        result.Coverage,
-    });
 
     private sealed class RecordingLogger<T> : ILogger<T>
     {
