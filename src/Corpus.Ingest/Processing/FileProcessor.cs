@@ -34,12 +34,18 @@ internal static class FileProcessor
         {
             return new IngestedFile(relativePath, bytes.Length, hash, [], decoded.SkipReason, []);
         }
-        var (articles, removed) = ProcessText(decoded.Text, relativePath);
+        var (text, codes) = TerminalCodes.Strip(decoded.Text);
+        var (articles, removed) = ProcessText(text, relativePath);
+        if (codes.Length > 0)
+        {
+            removed.Add(new RemovedText(codes, TerminalCodes.Reason));
+        }
         var dropped = removed.ConvertAll(r => new DroppedText(relativePath, r.Text, r.Reason));
         return new IngestedFile(relativePath, bytes.Length, hash, articles, articles.Count == 0 ? "no article text found" : null, dropped)
         {
             Characters = decoded.Text.Length,
-            Unaccounted = NoLossCheck.Unaccounted(decoded.Text, articles, dropped),
+            // Checked on the text without its escape codes: those are all recorded as dropped above.
+            Unaccounted = NoLossCheck.Unaccounted(text, articles, dropped),
         };
     }
 

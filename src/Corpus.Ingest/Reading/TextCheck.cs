@@ -5,14 +5,21 @@ namespace Corpus.Ingest.Reading;
 /// <summary>Checks on decoded text: is it text at all, and does a guessed encoding give characters real text has.</summary>
 internal static class TextCheck
 {
-    /// <summary>Rejects text that decoded but is not text: control characters, or nothing but white space.</summary>
+    /// <summary>Rejects text that decoded but is not text: control characters (terminal escape sequences aside), or
+    /// nothing but white space.</summary>
     public static DecodedFile Binary(string text, string encoding)
     {
         var control = 0;
         var visible = 0;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f'))
+            var c = text[i];
+            if (TerminalCodes.LengthAt(text, i) is > 0 and var sequence)
+            {
+                // Formatting from a terminal, taken out later: not a sign of binary content.
+                i += sequence - 1;
+            }
+            else if (c < ' ' && c is not ('\n' or '\r' or '\t' or '\f'))
             {
                 control++;
             }
@@ -42,8 +49,14 @@ internal static class TextCheck
     {
         var odd = 0;
         var visible = 0;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (TerminalCodes.LengthAt(text, i) is > 0 and var sequence)
+            {
+                i += sequence - 1;
+                continue;
+            }
             if (char.IsWhiteSpace(c))
             {
                 continue;
