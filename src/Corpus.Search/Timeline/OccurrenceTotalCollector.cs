@@ -14,7 +14,11 @@ internal sealed class OccurrenceTotalCollector(ICollector inner, IReadOnlyList<P
     // The position readers walk forward only.
     public bool AcceptsDocsOutOfOrder => false;
 
-    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+    public void SetScorer(Scorer scorer)
+    {
+        counter!.UseScorers(scorer);
+        inner.SetScorer(scorer);
+    }
 
     public void SetNextReader(AtomicReaderContext context)
     {

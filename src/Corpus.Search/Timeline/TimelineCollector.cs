@@ -22,7 +22,7 @@ internal sealed class TimelineCollector(
     // The position readers walk forward only.
     public bool AcceptsDocsOutOfOrder => false;
 
-    public void SetScorer(Scorer scorer) { }
+    public void SetScorer(Scorer scorer) => counter!.UseScorers(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
