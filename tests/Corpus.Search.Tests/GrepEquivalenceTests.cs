@@ -49,6 +49,22 @@ public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus gener
     private static bool HasBorder(string phrase) =>
         Enumerable.Range(1, Math.Max(0, phrase.Length - 1)).Any(k => phrase[..k] == phrase[^k..]);
 
+    /// <summary>The first place at or after <paramref name="from"/> (wrapping round) whose character comes again one or
+    /// two further on, or -1.</summary>
+    private static int RepeatAfter(string text, int from)
+    {
+        var places = text.Length - 2;
+        for (var k = 0; k < places; k++)
+        {
+            var i = (from + k) % places;
+            if (text[i + 1] == text[i] || text[i + 2] == text[i])
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>Phrases cut from a random document's folded text, never across a paragraph break or a quote.</summary>
     private static IEnumerable<string> SamplePhrases(IndexedCorpus corpus, Random random, int count)
     {
@@ -66,11 +82,9 @@ public sealed class GrepEquivalenceTests(SeedCorpus seeds, GeneratedCorpus gener
             var start = random.Next(text.Length - length);
             // One phrase in eight starts where a character repeats one or two further on (年年, 一对一), when the text
             // has such a place: phrases that can overlap themselves are counted another way.
-            if (random.Next(8) == 0 && Enumerable.Range(0, text.Length - 2).FirstOrDefault(
-                i => text[(start + i) % (text.Length - 2)] is var c && (text[(start + i) % (text.Length - 2) + 1] == c || text[(start + i) % (text.Length - 2) + 2] == c), -1) is >= 0 and var at)
+            if (random.Next(8) == 0 && RepeatAfter(text, start) is >= 0 and var repeat)
             {
-                var from = (start + at) % (text.Length - 2);
-                (start, length) = (from, text[from + 1] == text[from] ? 2 : 3);
+                (start, length) = (repeat, text[repeat + 1] == text[repeat] ? 2 : 3);
             }
             var phrase = text.Substring(start, length);
             if (phrase.Contains('\n') || phrase.Contains('"') || char.IsSurrogate(phrase[0]) || char.IsSurrogate(phrase[^1]))

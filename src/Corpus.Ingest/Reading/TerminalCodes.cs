@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Corpus.Ingest.Reading;
 
 /// <summary>
@@ -69,12 +71,12 @@ internal static class TerminalCodes
         {
             return (text, "");
         }
-        var kept = new System.Text.StringBuilder(text.Length);
-        var codes = new System.Text.StringBuilder();
+        var kept = new StringBuilder(text.Length);
+        var codes = new StringBuilder();
         kept.Append(text, 0, first);
         for (var i = first; i < text.Length; i++)
         {
-            var length = text[i] == Escape ? LengthAt(text, i) : 0;
+            var length = LengthAt(text, i);
             if (length > 0)
             {
                 codes.Append(text, i, length);

@@ -82,9 +82,10 @@ public sealed class TerminalCodesTests
     [Fact]
     public void Binary_content_is_still_skipped()
     {
+        // Escape sequences, then control characters that start none (no NUL: that is another check).
         var bytes = new byte[400];
         new Random(7).NextBytes(bytes);
-        var decoded = TextDecoder.Decode([.. Encoding.UTF8.GetBytes(Esc + "[31m"), .. bytes.Select(b => (byte)(b % 0x1b))]);
+        var decoded = TextDecoder.Decode([.. Encoding.UTF8.GetBytes(Esc + "[31m中文" + Esc + "[0m"), .. bytes.Select(b => (byte)(1 + b % 8))]);
         Assert.Null(decoded.Text);
         Assert.StartsWith("binary content", decoded.SkipReason);
     }
