@@ -30,7 +30,7 @@ public sealed class IncrementalIngestTests : IDisposable
         {
             corpus.Write(Path.GetRelativePath(root, file), File.ReadAllBytes(file));
         }
-        var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance);
+        using var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance);
         var random = new Random(seed);
         var last = pipeline.Run(corpus.Dir, cache: cache);
         for (var round = 1; round <= 3; round++)

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
 using Corpus.Ingest.Model;
 using Corpus.Ingest.Processing;
 using Microsoft.Extensions.Logging;
@@ -27,7 +29,7 @@ public sealed class ProcessingCacheTests : IDisposable
     [Fact]
     public void Adding_changing_and_removing_files_gives_what_a_clean_ingest_gives()
     {
-        var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance);
+        using var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance);
         var first = pipeline.Run(corpus.Dir, cache: cache);
         Assert.Equal(first.Files, first.FilesProcessed);
         Assert.Equal(IngestSnapshot.Of(Clean()), IngestSnapshot.Of(first));
@@ -70,7 +72,8 @@ public sealed class ProcessingCacheTests : IDisposable
         Assert.DoesNotContain(again.Documents, d => d.Id == single.Id);
 
         // Another process: everything from the entries on disk, nothing processed, the same result.
-        var restarted = pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance));
+        using var restartedCache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance);
+        var restarted = pipeline.Run(corpus.Dir, cache: restartedCache);
         Assert.Equal(0, restarted.FilesProcessed);
         Assert.Equal(IngestSnapshot.Of(clean), IngestSnapshot.Of(restarted));
     }
@@ -78,14 +81,15 @@ public sealed class ProcessingCacheTests : IDisposable
     [Fact]
     public void A_cache_on_disk_only_reads_its_entries_back_whole_and_gives_the_same_result()
     {
-        var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance, keepInMemory: false);
+        using var cache = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance, keepInMemory: false);
         var first = pipeline.Run(corpus.Dir, cache: cache);
         var clean = IngestSnapshot.Of(Clean());
         Assert.Equal(clean, IngestSnapshot.Of(first));
 
         // The same process again: nothing held in memory, every entry read from disk, none refused.
         var log = new RecordingLogger<ProcessingCache>();
-        var again = pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, log, keepInMemory: false));
+        using var other = new ProcessingCache(cacheDir, log, keepInMemory: false);
+        var again = pipeline.Run(corpus.Dir, cache: other);
         Assert.Equal(0, again.FilesProcessed);
         Assert.Empty(log.Warnings);
         Assert.Equal(clean, IngestSnapshot.Of(again));
@@ -93,36 +97,88 @@ public sealed class ProcessingCacheTests : IDisposable
     }
 
     [Fact]
-    public void Damaged_misplaced_and_foreign_entries_are_ignored_logged_and_made_again()
+    public void Damaged_misplaced_torn_and_foreign_entries_are_ignored_logged_and_made_again()
     {
-        pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance));
-        var entries = Directory.EnumerateFiles(cacheDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        var (truncated, garbled, misplaced, donor) = (entries[0], entries[1], entries[2], entries[3]);
-        File.WriteAllBytes(truncated, File.ReadAllBytes(truncated)[..^40]);
-        var bytes = File.ReadAllBytes(garbled);
-        bytes[bytes.Length / 2] ^= 0x20;
-        File.WriteAllBytes(garbled, bytes);
-        // A whole, valid entry of another file's content under this file's name must not be taken for it.
-        File.Copy(donor, misplaced, overwrite: true);
+        using (var first = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance))
+        {
+            pipeline.Run(corpus.Dir, cache: first);
+        }
+        var pack = Assert.Single(Packs());
+        var bytes = File.ReadAllBytes(pack);
+        var entries = EntriesIn(bytes);
+        // Contents stored once (two files of one content may both have been stored), in the order they were appended.
+        var once = entries.Where(e => entries.Count(o => o.Hash == e.Hash) == 1).ToList();
+        var (garbled, superseded, misplaced, torn) = (once[0], once[1], once[2], entries[^1]);
+        Assert.True(once.IndexOf(misplaced) > once.IndexOf(superseded) && torn.Hash != misplaced.Hash);
+        // A flipped byte inside an entry.
+        bytes[(garbled.Start + garbled.End) / 2] ^= 0x20;
+        // A whole entry whose header names another content, later in the pack: it is listed for that content, and must
+        // not be taken for it.
+        Encoding.ASCII.GetBytes(superseded.Hash).CopyTo(bytes, misplaced.HashAt);
+        // The last entry torn, as by a process killed while appending it.
+        File.WriteAllBytes(pack, bytes[..(torn.End - 40)]);
         // Entries of another build of the ingest (other rules): never read, deleted.
-        var foreign = Path.Combine(cacheDir, "0123456789abcdef", "ab");
+        var foreign = Path.Combine(cacheDir, "0123456789abcdef");
         Directory.CreateDirectory(foreign);
-        File.Copy(donor, Path.Combine(foreign, Path.GetFileName(donor)));
+        File.Copy(pack, Path.Combine(foreign, Path.GetFileName(pack)));
 
         var log = new RecordingLogger<ProcessingCache>();
-        var result = pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, log));
+        IngestResult result;
+        using (var cache = new ProcessingCache(cacheDir, log))
+        {
+            result = pipeline.Run(corpus.Dir, cache: cache);
+        }
 
-        // Entries are named by the SHA-256 of the content: every file with one of those contents is processed again.
-        var damaged = new[] { truncated, garbled, misplaced }.Select(Path.GetFileName).ToHashSet();
+        // Entries are keyed by the SHA-256 of the content: every file with one of those contents is processed again.
+        var damaged = new[] { garbled, superseded, misplaced, torn }.Select(e => e.Hash).ToHashSet();
         var expected = Directory.EnumerateFiles(corpus.Dir, "*", SearchOption.AllDirectories)
             .Count(f => damaged.Contains(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))));
-        Assert.InRange(expected, 3, int.MaxValue);
+        Assert.InRange(expected, 4, int.MaxValue);
         Assert.Equal(expected, result.FilesProcessed);
         Assert.Equal(IngestSnapshot.Of(Clean()), IngestSnapshot.Of(result));
-        Assert.All([truncated, garbled, misplaced], entry => Assert.Contains(log.Warnings, w => w.Contains(entry, StringComparison.Ordinal)));
-        Assert.False(Directory.Exists(Path.Combine(cacheDir, "0123456789abcdef")));
+        Assert.Contains(log.Warnings, w => w.Contains(garbled.Hash, StringComparison.Ordinal));
+        Assert.Contains(log.Warnings, w => w.Contains(superseded.Hash, StringComparison.Ordinal));
+        Assert.Contains(log.Warnings, w => w.Contains(pack, StringComparison.Ordinal) && w.Contains($"byte {torn.Start}", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(foreign));
         // Made again: the next process finds every entry whole.
-        Assert.Equal(0, pipeline.Run(corpus.Dir, cache: new ProcessingCache(cacheDir, log)).FilesProcessed);
+        using var next = new ProcessingCache(cacheDir, log);
+        Assert.Equal(0, pipeline.Run(corpus.Dir, cache: next).FilesProcessed);
+    }
+
+    [Fact]
+    public void Entries_of_removed_files_are_compacted_away_and_the_others_still_read_whole()
+    {
+        using (var first = new ProcessingCache(cacheDir, NullLogger<ProcessingCache>.Instance, keepInMemory: false))
+        {
+            pipeline.Run(corpus.Dir, cache: first);
+        }
+        var firstPacks = Packs();
+        var before = firstPacks.Sum(p => new FileInfo(p).Length);
+        var files = Directory.EnumerateFiles(corpus.Dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        foreach (var removed in files.Where((_, i) => i % 3 != 0))
+        {
+            File.Delete(removed);
+        }
+
+        var log = new RecordingLogger<ProcessingCache>();
+        using (var cache = new ProcessingCache(cacheDir, log, keepInMemory: false))
+        {
+            Assert.Equal(0, pipeline.Run(corpus.Dir, cache: cache).FilesProcessed);
+        }
+
+        // The first pack was two-thirds dead: its live entries moved to a new pack, and it is gone.
+        Assert.All(firstPacks, p => Assert.False(File.Exists(p)));
+        var kept = EntriesIn(File.ReadAllBytes(Assert.Single(Packs())));
+        var remaining = Directory.EnumerateFiles(corpus.Dir, "*", SearchOption.AllDirectories)
+            .Select(f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))).ToHashSet();
+        Assert.Equal(remaining, kept.Select(e => e.Hash).ToHashSet());
+        Assert.InRange(kept[^1].End, 1, before / 2);
+        Assert.Empty(log.Warnings);
+        using var next = new ProcessingCache(cacheDir, log, keepInMemory: false);
+        var again = pipeline.Run(corpus.Dir, cache: next);
+        Assert.Equal(0, again.FilesProcessed);
+        Assert.Empty(log.Warnings);
+        Assert.Equal(IngestSnapshot.Of(Clean()), IngestSnapshot.Of(again));
     }
 
     public void Dispose()
@@ -135,6 +191,29 @@ public sealed class ProcessingCacheTests : IDisposable
     }
 
     private IngestResult Clean() => pipeline.Run(corpus.Dir);
+
+    private List<string> Packs() => [.. Directory.EnumerateFiles(cacheDir, "*.pack", SearchOption.AllDirectories)];
+
+    /// <summary>The entries of a pack, found by their magic bytes, each with the content hash its header names (the first
+    /// 64 hexadecimal characters after the magic) and where that hash is written.</summary>
+    private static List<PackedEntry> EntriesIn(byte[] pack)
+    {
+        var magic = "CORPUSPC"u8.ToArray();
+        var starts = new List<int>();
+        for (var from = 0; pack.AsSpan(from).IndexOf(magic) is var next and >= 0; from += next + 1)
+        {
+            starts.Add(from + next);
+        }
+        return [.. starts.Select((start, i) =>
+        {
+            var end = i + 1 < starts.Count ? starts[i + 1] : pack.Length;
+            var text = Encoding.ASCII.GetString(pack, start, Math.Min(200, end - start));
+            var hash = Regex.Match(text, "[0-9a-f]{64}");
+            return new PackedEntry(start, end, hash.Value, start + hash.Index);
+        })];
+    }
+
+    private sealed record PackedEntry(int Start, int End, string Hash, int HashAt);
 
     private static bool SingleArticleFile(IngestResult result, string file) =>
         result.Documents.SelectMany(d => d.Sources).Count(s => s.File == file) == 1 && result.Dropped.All(d => d.File != file);

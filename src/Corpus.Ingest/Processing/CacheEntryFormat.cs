@@ -9,8 +9,10 @@ namespace Corpus.Ingest.Processing;
 
 /// <summary>
 /// The processing cache's entry: what <see cref="FileProcessor"/> made of one file's content, in a binary form that
-/// round-trips exactly. Layout: magic, build stamp, content hash, payload length, payload, SHA-256 of the payload; an
-/// entry that fails any check (truncated, garbled, another build's, another file's) is refused whole.
+/// round-trips exactly. Layout: magic, build stamp, content hash, payload length, payload, SHA-256 of everything before
+/// it (so a damaged header is caught as well as a damaged payload); an entry that fails any check (truncated, garbled,
+/// another build's, another file's) is refused whole. Entries are self-delimiting, so a pack of them needs no index
+/// (<see cref="CachePacks"/>).
 /// </summary>
 /// <remarks>Paths are not stored: processing does not depend on a file's name, so one entry serves every file with
 /// that content, and the reader stamps the file's current path on what it returns.</remarks>
@@ -33,11 +35,43 @@ internal static class CacheEntryFormat
         WriteFile(writer, file);
         writer.Flush();
         var length = (int)entry.Position - start;
-        var hash = SHA256.HashData(entry.GetBuffer().AsSpan(start, length));
-        writer.Write(hash);
-        writer.Flush();
         BinaryPrimitives.WriteInt32LittleEndian(entry.GetBuffer().AsSpan(lengthAt, sizeof(int)), length);
+        writer.Write(SHA256.HashData(entry.GetBuffer().AsSpan(0, start + length)));
+        writer.Flush();
         return entry;
+    }
+
+    /// <summary>Most bytes an entry's header takes (magic, stamp, content hash, payload length): enough to read for
+    /// <see cref="TryMeasure"/>.</summary>
+    public const int MaxHeaderBytes = 256;
+
+    /// <summary>The content hash and whole length of the entry that starts <paramref name="head"/> (its first
+    /// <see cref="MaxHeaderBytes"/> bytes, or fewer at the end of a pack), read from its header alone.</summary>
+    /// <returns>False when the bytes do not start an entry: a torn or garbled write.</returns>
+    public static bool TryMeasure(ReadOnlySpan<byte> head, out string contentHash, out int length)
+    {
+        (contentHash, length) = ("", 0);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(head.ToArray(), writable: false), Encoding.UTF8);
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            {
+                return false;
+            }
+            reader.ReadString();
+            contentHash = reader.ReadString();
+            var payload = reader.ReadInt32();
+            if (payload < 0 || payload > int.MaxValue - MaxHeaderBytes - SHA256.HashSizeInBytes)
+            {
+                return false;
+            }
+            length = (int)reader.BaseStream.Position + payload + SHA256.HashSizeInBytes;
+            return true;
+        }
+        catch (Exception e) when (e is EndOfStreamException or FormatException or DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     /// <returns>The file as processed, with <paramref name="relativePath"/> as its path.</returns>
@@ -65,8 +99,7 @@ internal static class CacheEntryFormat
             {
                 throw new InvalidDataException("truncated or overlong");
             }
-            var payload = entry.AsSpan(start, length);
-            if (!SHA256.HashData(payload).AsSpan().SequenceEqual(entry.AsSpan(start + length)))
+            if (!SHA256.HashData(entry.AsSpan(0, start + length)).AsSpan().SequenceEqual(entry.AsSpan(start + length)))
             {
                 throw new InvalidDataException("checksum mismatch");
             }

@@ -10,11 +10,12 @@ namespace Corpus.Ingest.Processing;
 /// What reading, decoding, normalizing, splitting and sketching made of each file, keyed by the SHA-256 of its content,
 /// so that a re-ingest processes only files that are new or changed. Everything that looks across files (years from the
 /// folder, deduplication, merging, ids) runs again over the cached results each time, so the outcome is that of a clean
-/// ingest. Entries live on disk in a folder beside the index, under the <see cref="Stamp"/> of the code that made them
-/// (another build's entries are discarded, and an entry that is damaged or unreadable is logged and made again, never
-/// used), and, in a process that ingests again (the site), in memory for the life of the process.
+/// ingest. Entries live on disk in packs (<see cref="CachePacks"/>) in a folder beside the index, under the
+/// <see cref="Stamp"/> of the code that made them (another build's entries are discarded, and an entry that is damaged
+/// or unreadable is logged and made again, never used), and, in a process that ingests again (the site), in memory for
+/// the life of the process.
 /// </summary>
-public sealed class ProcessingCache
+public sealed class ProcessingCache : IDisposable
 {
     /// <summary>Files modified this recently may still change within the clock's resolution: they are hashed every time.</summary>
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
@@ -23,7 +24,7 @@ public sealed class ProcessingCache
     private readonly string entriesDir;
     private readonly ConcurrentDictionary<string, IngestedFile>? memory;
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> stats = new(StringComparer.Ordinal);
-    private readonly Lazy<ConcurrentDictionary<string, byte>> onDisk;
+    private readonly Lazy<CachePacks?> onDisk;
 
     /// <param name="folder">The cache's folder (created when missing); entries go into a subfolder named by <see cref="Stamp"/>.</param>
     /// <param name="keepInMemory">Whether entries also stay in memory. A process that ingests once (the <c>corpus</c>
@@ -38,7 +39,7 @@ public sealed class ProcessingCache
         Grouping = keepInMemory ? new GroupingState() : null;
         Interleaves = keepInMemory ? new InterleaveMemo() : null;
         entriesDir = Path.Combine(Folder, Stamp);
-        onDisk = new Lazy<ConcurrentDictionary<string, byte>>(OpenFolder);
+        onDisk = new Lazy<CachePacks?>(OpenFolder);
     }
 
     /// <summary>The folder beside an index that holds its corpus's processing cache.</summary>
@@ -128,23 +129,18 @@ public sealed class ProcessingCache
         {
             stats.TryRemove(path, out _);
         }
-        var deleted = 0;
-        foreach (var hash in onDisk.Value.Keys.Where(h => !hashes.Contains(h)))
-        {
-            onDisk.Value.TryRemove(hash, out _);
-            try
-            {
-                File.Delete(EntryPath(hash));
-                deleted++;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                logger.LogWarning("Cannot delete the processing cache entry {Entry}: {Problem}", EntryPath(hash), e.Message);
-            }
-        }
+        var deleted = onDisk.Value?.Retain(hashes) ?? 0;
         if (deleted > 0)
         {
-            logger.LogInformation("Deleted {Deleted} processing cache entries of files no longer in the corpus", deleted);
+            logger.LogInformation("Forgot {Deleted} processing cache entries of files no longer in the corpus", deleted);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (onDisk.IsValueCreated)
+        {
+            onDisk.Value?.Dispose();
         }
     }
 
@@ -175,52 +171,46 @@ public sealed class ProcessingCache
 
     private IngestedFile? Load(string hash, string relativePath)
     {
-        if (!onDisk.Value.ContainsKey(hash))
+        if (onDisk.Value is not { } packs)
         {
             return null;
         }
-        var path = EntryPath(hash);
+        var where = "";
         try
         {
-            return CacheEntryFormat.Read(File.ReadAllBytes(path), Stamp, hash, relativePath);
+            return packs.Read(hash, out where) is { } entry ? CacheEntryFormat.Read(entry, Stamp, hash, relativePath) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            logger.LogWarning("Ignoring the processing cache entry {Entry} ({Problem}): processing {File} again", path, e.Message, relativePath);
-            onDisk.Value.TryRemove(hash, out _);
+            logger.LogWarning(
+                "Ignoring the processing cache entry of content {ContentHash} in {Entry} ({Problem}): processing {File} again",
+                hash, where, e.Message, relativePath);
+            packs.Refuse(hash);
             return null;
         }
     }
 
     private void Store(IngestedFile file)
     {
-        var path = EntryPath(file.ContentHash);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        if (onDisk.Value is not { } packs)
+        {
+            return;
+        }
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using (var entry = CacheEntryFormat.Write(file, Stamp))
-            {
-                File.WriteAllBytes(temporary, entry.GetBuffer().AsSpan(0, (int)entry.Length));
-            }
-            // Readers see a whole entry or none; a process killed before the move leaves a .tmp file, swept on the next start.
-            File.Move(temporary, path, overwrite: true);
-            onDisk.Value[file.ContentHash] = 0;
+            using var entry = CacheEntryFormat.Write(file, Stamp);
+            packs.Append(file.ContentHash, entry.GetBuffer().AsSpan(0, (int)entry.Length));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A cache that cannot be written costs time on the next ingest, never correctness.
-            logger.LogWarning("Cannot write the processing cache entry {Entry}: {Problem}", path, e.Message);
-            TryDelete(temporary);
+            logger.LogWarning("Cannot write the processing cache entry of {File} in {Folder}: {Problem}", file.File, entriesDir, e.Message);
         }
     }
 
-    private string EntryPath(string hash) => Path.Combine(entriesDir, hash[..2], hash);
-
-    /// <summary>Discards other builds' entries and unfinished writes, and lists the entries on disk.</summary>
-    private ConcurrentDictionary<string, byte> OpenFolder()
+    /// <summary>Discards other builds' entries and lists the entries on disk; null when the folder cannot be used.</summary>
+    private CachePacks? OpenFolder()
     {
-        var entries = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         try
         {
             Directory.CreateDirectory(entriesDir);
@@ -229,34 +219,12 @@ public sealed class ProcessingCache
                 logger.LogInformation("Discarding the processing cache {Folder} of another build of the ingest", other);
                 Directory.Delete(other, recursive: true);
             }
-            foreach (var file in Directory.EnumerateFiles(entriesDir, "*", SearchOption.AllDirectories))
-            {
-                if (file.EndsWith(".tmp", StringComparison.Ordinal))
-                {
-                    TryDelete(file);
-                }
-                else
-                {
-                    entries[Path.GetFileName(file)] = 0;
-                }
-            }
+            return new CachePacks(entriesDir, logger);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning("Cannot use the processing cache in {Folder}: {Problem}", Folder, e.Message);
-        }
-        return entries;
-    }
-
-    private static void TryDelete(string file)
-    {
-        try
-        {
-            File.Delete(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Left for the next sweep.
+            return null;
         }
     }
 }
