@@ -1,3 +1,4 @@
+using System.Buffers;
 using Corpus.Ingest.Dedup;
 using Corpus.Ingest.Model;
 
@@ -22,39 +23,73 @@ internal static class NoLossCheck
         var missing = new List<string>();
         var start = 0;
         var cursor = 0;
-        for (var i = 0; i <= decoded.Length; i++)
+        // Every file passes through here: a sentence is folded into one buffer, and only one that holds dropped text
+        // becomes a string.
+        var buffer = ArrayPool<char>.Shared.Rent(decoded.Length + 1);
+        try
         {
-            if (i < decoded.Length && decoded[i] is not ('。' or '！' or '？' or '；' or '\n' or '\r'))
+            for (var i = 0; i <= decoded.Length; i++)
             {
-                continue;
-            }
-            var sentence = decoded[start..i];
-            var folded = TextFolder.Fold(sentence);
-            foreach (var piece in removed)
-            {
-                if (folded.Contains(piece, StringComparison.Ordinal))
+                if (i < decoded.Length && decoded[i] is not ('。' or '！' or '？' or '；' or '\n' or '\r'))
                 {
-                    folded = folded.Replace(piece, "|", StringComparison.Ordinal);
+                    continue;
                 }
+                var sentence = decoded.AsSpan(start, i - start);
+                var folded = buffer.AsSpan(0, TextFolder.Fold(sentence, buffer));
+                if (!Accounted(folded, haystack, removed, ref cursor))
+                {
+                    missing.Add(sentence.Trim().ToString());
+                }
+                start = i + 1;
             }
-            if (folded.Split('|', StringSplitOptions.RemoveEmptyEntries).Any(p => !Holds(haystack, p, ref cursor)))
-            {
-                missing.Add(sentence.Trim());
-            }
-            start = i + 1;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
         }
         return missing;
+    }
+
+    /// <summary>Whether every part of a folded sentence outside the dropped pieces is in the haystack.</summary>
+    private static bool Accounted(ReadOnlySpan<char> folded, string haystack, List<string> removed, ref int cursor)
+    {
+        var holdsDropped = false;
+        foreach (var piece in removed)
+        {
+            holdsDropped |= folded.Contains(piece, StringComparison.Ordinal);
+        }
+        if (!holdsDropped)
+        {
+            return folded.IsEmpty || Holds(haystack, folded, ref cursor);
+        }
+        var rest = folded.ToString();
+        foreach (var piece in removed)
+        {
+            rest = rest.Replace(piece, "|", StringComparison.Ordinal);
+        }
+        foreach (var part in rest.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!Holds(haystack, part, ref cursor))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Whether <paramref name="haystack"/> holds <paramref name="piece"/> anywhere. Sentences come in the order of
     /// the text, so the search starts where the last piece was found and only then looks before it: most pieces are met
     /// a few characters on, not after a scan of the whole file.</summary>
-    private static bool Holds(string haystack, string piece, ref int cursor)
+    private static bool Holds(string haystack, ReadOnlySpan<char> piece, ref int cursor)
     {
-        var at = haystack.IndexOf(piece, cursor, StringComparison.Ordinal);
-        if (at < 0 && cursor > 0)
+        var at = haystack.AsSpan(cursor).IndexOf(piece, StringComparison.Ordinal);
+        if (at >= 0)
         {
-            at = haystack.IndexOf(piece, 0, Math.Min(haystack.Length, cursor + piece.Length - 1), StringComparison.Ordinal);
+            at += cursor;
+        }
+        else if (cursor > 0)
+        {
+            at = haystack.AsSpan(0, Math.Min(haystack.Length, cursor + piece.Length - 1)).IndexOf(piece, StringComparison.Ordinal);
         }
         if (at < 0)
         {
