@@ -52,6 +52,9 @@ public sealed class ProcessingCache : IDisposable
 
     public string Folder { get; }
 
+    /// <summary>Whether entries stay in memory between ingests: false in a process that ingests once.</summary>
+    public bool KeepsInMemory => memory is not null;
+
     /// <summary>The documents the last run merged from these files, so that unchanged groups are not merged again; null in
     /// a process that ingests once, which would only hold every document through indexing for nothing.</summary>
     internal MergedGroups? Merged { get; }

@@ -34,6 +34,13 @@ public sealed class CorpusIndexer(IngestPipeline pipeline, CorpusIndex index, IL
             return null;
         }
         var result = pipeline.Run(survey, progress, cancellationToken, cache);
+        if (cache is { KeepsInMemory: false })
+        {
+            // A process that ingests once holds little after reading but the documents; the garbage of reading them
+            // would otherwise keep its heap large through indexing, whose own buffers come on top (peak 409 MB instead of
+            // 303 at 20k). A site, which keeps its processed files, is not paused for it.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
         index.Replace(result, progress, cancellationToken);
         return result;
     }
