@@ -42,18 +42,6 @@ internal sealed class CachePacks : IDisposable
         }
     }
 
-    /// <summary>Entries listed.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return entries.Count;
-            }
-        }
-    }
-
     /// <summary>The entry's bytes, unchecked (<see cref="CacheEntryFormat.Read"/> checks them), or null when none is listed.</summary>
     /// <param name="where">The pack and offset, for messages.</param>
     /// <exception cref="IOException">The pack cannot be read, or ends before the entry does.</exception>
