@@ -19,10 +19,11 @@ internal sealed class CachePacks : IDisposable
     private readonly Lock gate = new();
     private readonly string folder;
     private readonly ILogger logger;
-    private readonly Dictionary<string, Location> entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Place> entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Pack> packs = new(StringComparer.Ordinal);
     private FileStream? writer;
     private string? writing;
+    private bool disposed;
 
     /// <summary>Lists the entries of every pack in <paramref name="folder"/>.</summary>
     public CachePacks(string folder, ILogger logger)
@@ -43,32 +44,47 @@ internal sealed class CachePacks : IDisposable
     }
 
     /// <summary>The entry's bytes, unchecked (<see cref="CacheEntryFormat.Read"/> checks them), or null when none is listed.</summary>
-    /// <param name="where">The pack and offset, for messages.</param>
+    /// <param name="place">Where they were read, for <see cref="Refuse"/> and messages.</param>
     /// <exception cref="IOException">The pack cannot be read, or ends before the entry does.</exception>
     /// <exception cref="UnauthorizedAccessException">The pack cannot be read.</exception>
-    public byte[]? Read(string contentHash, out string where)
+    public byte[]? Read(string contentHash, out Place place)
     {
-        Location at;
         SafeFileHandle handle;
+        var held = false;
         lock (gate)
         {
-            where = "";
-            if (!entries.TryGetValue(contentHash, out at))
+            if (disposed || !entries.TryGetValue(contentHash, out place))
             {
+                place = default;
                 return null;
             }
-            where = $"{Path.Combine(folder, at.Pack)} at byte {at.Offset}";
-            handle = Handle(at.Pack);
+            handle = Handle(place.Pack);
+            // Read outside the lock; a compaction that closes the handle meanwhile leaves it open until this read ends.
+            handle.DangerousAddRef(ref held);
         }
-        return ReadWhole(handle, at);
+        try
+        {
+            return ReadWhole(handle, place);
+        }
+        finally
+        {
+            handle.DangerousRelease();
+        }
     }
 
-    /// <summary>Unlists an entry that failed its checks; its bytes are dead.</summary>
-    public void Refuse(string contentHash)
+    /// <summary>The pack file and byte an entry was read at, for messages.</summary>
+    public string Describe(Place place) => place.Pack is null ? folder : $"{Path.Combine(folder, place.Pack)} at byte {place.Offset}";
+
+    /// <summary>Unlists an entry that failed its checks, unless another has been listed for its content since; its bytes
+    /// are dead.</summary>
+    public void Refuse(string contentHash, Place place)
     {
         lock (gate)
         {
-            Unlist(contentHash);
+            if (entries.TryGetValue(contentHash, out var listed) && listed == place)
+            {
+                Unlist(contentHash);
+            }
         }
     }
 
@@ -79,7 +95,10 @@ internal sealed class CachePacks : IDisposable
     {
         lock (gate)
         {
-            AppendLocked(contentHash, entry);
+            if (!disposed)
+            {
+                AppendLocked(contentHash, entry);
+            }
         }
     }
 
@@ -104,6 +123,7 @@ internal sealed class CachePacks : IDisposable
     {
         lock (gate)
         {
+            disposed = true;
             writer?.Dispose();
             writer = null;
             foreach (var pack in packs.Values)
@@ -136,7 +156,7 @@ internal sealed class CachePacks : IDisposable
                 break;
             }
             Unlist(hash);
-            entries[hash] = new Location(name, offset, entryLength);
+            entries[hash] = new Place(name, offset, entryLength);
             offset += entryLength;
         }
     }
@@ -145,27 +165,28 @@ internal sealed class CachePacks : IDisposable
     {
         if (writer is null)
         {
-            writing = $"{DateTime.UtcNow:yyyyMMddHHmmssfffffff}-{Guid.NewGuid():N}{Extension}";
-            writer = new FileStream(Path.Combine(folder, writing), FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete);
-            packs[writing] = new Pack();
+            Directory.CreateDirectory(folder);
+            var name = $"{DateTime.UtcNow:yyyyMMddHHmmssfffffff}-{Guid.NewGuid():N}{Extension}";
+            // Unbuffered: each entry goes to the operating system (not to the disk) in one write, so readers in this
+            // process and others see it at once, and a failed write leaves nothing behind to be written again.
+            writer = new FileStream(Path.Combine(folder, name), FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, bufferSize: 0);
+            writing = name;
+            packs[name] = new Pack();
         }
         var offset = writer.Position;
         try
         {
             writer.Write(entry);
-            // To the operating system, not to the disk: readers in this process and others see the entry at once.
-            writer.Flush();
         }
         catch (IOException)
         {
-            // A pack must never hold a torn entry before whole ones: this one ends here.
-            writer.Dispose();
-            writer = null;
+            // A pack must never hold a torn entry before whole ones: this one ends here, and the next append starts another.
             packs[writing!].Length = offset;
+            EndPack();
             throw;
         }
         Unlist(contentHash);
-        entries[contentHash] = new Location(writing!, offset, entry.Length);
+        entries[contentHash] = new Place(writing!, offset, entry.Length);
         packs[writing!].Length = writer.Position;
     }
 
@@ -185,8 +206,7 @@ internal sealed class CachePacks : IDisposable
         {
             if (name == writing)
             {
-                writer!.Dispose();
-                writer = null;
+                EndPack();
             }
             foreach (var (hash, at) in entries.Where(e => e.Value.Pack == name).ToList())
             {
@@ -202,7 +222,21 @@ internal sealed class CachePacks : IDisposable
         }
     }
 
-    private static byte[] ReadWhole(SafeFileHandle handle, Location at)
+    private void EndPack()
+    {
+        var ended = writer;
+        (writer, writing) = (null, null);
+        try
+        {
+            ended?.Dispose();
+        }
+        catch (IOException)
+        {
+            // Nothing is buffered; a failure to close loses nothing listed.
+        }
+    }
+
+    private static byte[] ReadWhole(SafeFileHandle handle, Place at)
     {
         var bytes = new byte[at.Length];
         var done = 0;
@@ -220,7 +254,8 @@ internal sealed class CachePacks : IDisposable
         return pack.Handle ??= File.OpenHandle(Path.Combine(folder, name), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
     }
 
-    private readonly record struct Location(string Pack, long Offset, int Length);
+    /// <summary>Where an entry lies: its pack file's name, first byte and length.</summary>
+    internal readonly record struct Place(string Pack, long Offset, int Length);
 
     private sealed class Pack
     {

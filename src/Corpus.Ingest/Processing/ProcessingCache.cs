@@ -178,17 +178,17 @@ public sealed class ProcessingCache : IDisposable
         {
             return null;
         }
-        var where = "";
+        CachePacks.Place place = default;
         try
         {
-            return packs.Read(hash, out where) is { } entry ? CacheEntryFormat.Read(entry, Stamp, hash, relativePath) : null;
+            return packs.Read(hash, out place) is { } entry ? CacheEntryFormat.Read(entry, Stamp, hash, relativePath) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             logger.LogWarning(
                 "Ignoring the processing cache entry of content {ContentHash} in {Entry} ({Problem}): processing {File} again",
-                hash, where, e.Message, relativePath);
-            packs.Refuse(hash);
+                hash, packs.Describe(place), e.Message, relativePath);
+            packs.Refuse(hash, place);
             return null;
         }
     }
