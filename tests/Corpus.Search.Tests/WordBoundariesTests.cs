@@ -7,6 +7,8 @@ namespace Corpus.Search.Tests;
 /// <summary>The stored segmentation (<see cref="WordBoundaries"/>) against SmartCn's own tokens.</summary>
 public sealed class WordBoundariesTests(RealTextCorpus realText, GeneratedCorpus generated) : IClassFixture<RealTextCorpus>, IClassFixture<GeneratedCorpus>
 {
+    private static readonly WordsAnalyzer Words = new();
+
     /// <summary>SmartCn's tokens with a letter or digit (the words field's rule), straight from the tokenizer.</summary>
     private static List<WordSpan> Tokens(string folded)
     {
@@ -43,7 +45,7 @@ public sealed class WordBoundariesTests(RealTextCorpus realText, GeneratedCorpus
     public void Words_numbers_latin_and_punctuation_decode_to_the_tokens_literally()
     {
         var folded = WidthFold.FoldWordChars("增长6.5%，ＧＤＰ达到3.5万亿元\n  COVID-19疫情 x_y");
-        var bits = new SegmentedWords(folded).Boundaries();
+        var bits = new SegmentedWords(folded, Words).Boundaries();
 
         Assert.NotNull(bits);
         Assert.Equal(
@@ -71,7 +73,7 @@ public sealed class WordBoundariesTests(RealTextCorpus realText, GeneratedCorpus
         {
             var text = new string([.. Enumerable.Range(0, random.Next(0, 200)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
             var folded = WidthFold.FoldWordChars(text);
-            var words = new SegmentedWords(folded);
+            var words = new SegmentedWords(folded, Words);
             if (words.Boundaries() is { } bits)
             {
                 Assert.Equal(Tokens(folded), DecodeLines(bits, folded));
@@ -91,7 +93,7 @@ public sealed class WordBoundariesTests(RealTextCorpus realText, GeneratedCorpus
         foreach (var document in realText.Documents.Concat(generated.Documents))
         {
             var folded = WidthFold.FoldWordChars(document.Text);
-            var bits = new SegmentedWords(folded).Boundaries();
+            var bits = new SegmentedWords(folded, Words).Boundaries();
             Assert.True(bits is not null, $"no boundaries for {document.Id}");
             Assert.Equal(Tokens(folded), DecodeLines(bits, folded));
             // A text indexed without boundaries (past a doc value's size) is segmented line by line at query time:

@@ -9,17 +9,17 @@ namespace Corpus.Search.Analysis;
 /// </summary>
 internal sealed class SegmentedWords
 {
-    private static readonly WordsAnalyzer Analyzer = new();
     /// <summary>Each token's position increment, and its term where it is not simply its span of the text (rare).</summary>
     private readonly List<(string? Term, int Increment)> tokens = [];
     private readonly List<WordSpan> spans = [];
     private readonly string folded;
 
     /// <param name="folded">The text folded with <see cref="WidthFold.FoldWordChars"/>.</param>
-    public SegmentedWords(string folded)
+    /// <param name="analyzer">The words field's analyzer.</param>
+    public SegmentedWords(string folded, WordsAnalyzer analyzer)
     {
         this.folded = folded;
-        using var stream = Analyzer.GetTokenStream("words", folded);
+        using var stream = analyzer.GetTokenStream("words", folded);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offsets = stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();

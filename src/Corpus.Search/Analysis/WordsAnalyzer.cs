@@ -12,12 +12,12 @@ namespace Corpus.Search.Analysis;
 /// It takes text already folded with <see cref="WidthFold.FoldWordChars"/> (one char for one, so offsets hold): a
 /// string folded up front costs nothing next to segmentation; see FoldWordChars for why punctuation is left alone.
 /// </summary>
-public sealed class WordsAnalyzer : Analyzer
+/// <param name="sentences">Where an ingest keeps the sentences it has segmented (none for queries).</param>
+public sealed class WordsAnalyzer(SentenceCache? sentences = null) : Analyzer
 {
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var tokenizer = new HMMChineseTokenizer(reader);
+        var tokenizer = sentences is null ? new HMMChineseTokenizer(reader) : new CachedSentenceTokenizer(reader, sentences);
         return new TokenStreamComponents(tokenizer, new PunctuationGapFilter(tokenizer));
     }
 }

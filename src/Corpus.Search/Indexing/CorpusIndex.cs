@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Corpus.Ingest.Model;
+using Corpus.Search.Analysis;
 using Corpus.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -140,17 +141,20 @@ public sealed class CorpusIndex : IDisposable
                 UseCompoundFile = false,
             };
             IndexChanges changes;
+            var sentences = new SentenceCache();
+            using (var words = new WordsAnalyzer(sentences))
             using (var writer = OpenWriter(config))
             {
-                changes = Write(writer, result, fresh, revisions, progress, cancellationToken);
+                changes = Write(writer, words, result, fresh, revisions, progress, cancellationToken);
                 var metadata = new IndexMetadata(
                     result.Fingerprint, result.Files, result.Bytes, result.DuplicatesMerged,
                     result.Documents.Sum(d => (long)d.Text.Length), result.Skipped, DateTimeOffset.UtcNow, IndexBuild.Stamp);
                 writer.SetCommitData(metadata.ToCommitData());
                 writer.Commit();
+                var (found, segmented) = sentences.Counts;
                 logger.LogInformation(
-                    "Committed {Count} documents ({Written} written, {Deleted} deleted) in {Seconds:F1} s",
-                    result.Documents.Count, changes.Written, changes.Deleted, clock.Elapsed.TotalSeconds);
+                    "Committed {Count} documents ({Written} written, {Deleted} deleted) in {Seconds:F1} s; {FoundChars} chars of sentences segmented before, {SegmentedChars} segmented anew",
+                    result.Documents.Count, changes.Written, changes.Deleted, clock.Elapsed.TotalSeconds, found, segmented);
             }
             var refreshStart = clock.Elapsed;
             if (searchers is null)
@@ -167,7 +171,7 @@ public sealed class CorpusIndex : IDisposable
     }
 
     private static IndexChanges Write(
-        IndexWriter writer, IngestResult result, bool fresh, ConditionalWeakTable<CleanDocument, string> revisions,
+        IndexWriter writer, WordsAnalyzer words, IngestResult result, bool fresh, ConditionalWeakTable<CleanDocument, string> revisions,
         IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         // The writer's own view of the commit it opened: a commit by another process since our searcher opened counts.
@@ -191,7 +195,7 @@ public sealed class CorpusIndex : IDisposable
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             item =>
             {
-                var lucene = DocumentMapper.ToLucene(item.Document, item.Revision);
+                var lucene = DocumentMapper.ToLucene(item.Document, item.Revision, words);
                 if (fresh)
                 {
                     writer.AddDocument(lucene);

@@ -38,9 +38,10 @@ internal static class DocumentMapper
             [FieldNames.TitleWords] = new WordsAnalyzer(),
         });
 
-    public static Document ToLucene(CleanDocument source, string revision)
+    /// <param name="words">The analyzer that segments the text for the words field.</param>
+    public static Document ToLucene(CleanDocument source, string revision, WordsAnalyzer words)
     {
-        var bodyWords = new SegmentedWords(WidthFold.FoldWordChars(source.Text));
+        var bodyWords = new SegmentedWords(WidthFold.FoldWordChars(source.Text), words);
         var document = new Document
         {
             new StringField(FieldNames.Id, source.Id, Field.Store.YES),
