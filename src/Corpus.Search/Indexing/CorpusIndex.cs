@@ -70,7 +70,8 @@ public sealed class CorpusIndex : IDisposable
                 {
                     return new IndexCheck(IndexCondition.Missing);
                 }
-                using var reader = DirectoryReader.Open(directory);
+                using var files = new ChecksumDirectory(new DirectoryInfo(IndexDir));
+                using var reader = DirectoryReader.Open(files);
                 foreach (var leaf in reader.Leaves)
                 {
                     leaf.AtomicReader.CheckIntegrity();
