@@ -4,13 +4,14 @@ namespace Corpus.Search.Analysis;
 
 /// <summary>
 /// SmartCn's segmentation of sentences already met in one ingest. SmartCn segments each sentence on its own, so a
-/// sentence segments alike wherever it occurs; speeches and reports repeat many (formulas, slogans, boilerplate, the
-/// shared text of near-copies), and segmentation is most of the cost of indexing. Bounded by the characters of the
-/// sentences it holds: when full it starts again empty, keeping the sentences of the recent documents.
+/// sentence segments alike wherever it occurs, and segmentation is most of the cost of indexing. What it saves is what a
+/// corpus repeats: reprints, formulas and boilerplate in real text (a few per cent of the characters in the fixtures),
+/// nearly everything in generated text. Bounded by the characters of the sentences it holds: when full it starts again
+/// empty, keeping the sentences of the recent documents.
 /// </summary>
 public sealed class SentenceCache(long maxChars = SentenceCache.DefaultMaxChars)
 {
-    /// <summary>About 40 MB with the words (sentences' strings and two ints per word).</summary>
+    /// <summary>By estimate about 40 MB with the words (the sentences' strings and two ints per word).</summary>
     public const long DefaultMaxChars = 4_000_000;
 
     private readonly ConcurrentDictionary<string, SentenceWords> sentences = new(StringComparer.Ordinal);
