@@ -96,10 +96,10 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
                 cache?.Grouping ?? new GroupingState());
             var mergeStart = clock.Elapsed;
             var merged = cache?.Merged;
-            var (built, chosen, notKept) = BuildDocuments(
+            var (documents, chosen, notKept) = BuildDocuments(
                 copies, groups, merged, merged is null ? null : ingested.ToDictionary(f => f.File, f => f.ContentHash, StringComparer.Ordinal));
             // After the no-loss check of the merge: a block leaves a document only when another document holds it verbatim.
-            var (documents, moved) = LayoutInterleaves.Resolve(built, cache?.Interleaves);
+            var moved = LayoutInterleaves.Resolve(documents, cache?.Interleaves);
             var mergeTime = clock.Elapsed - mergeStart;
             foreach (var block in moved)
             {
@@ -116,7 +116,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             {
                 DecodedCharacters = ingested.Sum(f => f.Characters),
                 Unaccounted = [.. ingested.SelectMany(f => f.Unaccounted.Select(t => new UnaccountedText(f.File, t))), .. notKept],
-                Coverage = Coverage(documents, chosen),
+                Coverage = Coverage(chosen),
                 FilesProcessed = processed,
                 Moved = moved,
             };
@@ -196,8 +196,10 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
 
     /// <summary>Per field, documents whose text states it, that took it from elsewhere (a year from an article of the same
     /// file and day), or lack it. A date of month and day without a year counts as unknown.</summary>
-    private static FieldCoverage Coverage(List<CleanDocument> documents, ArticleCopy[] chosen)
+    private static FieldCoverage Coverage(ArticleCopy[] chosen)
     {
+        // From the copies that give the documents their metadata: reading the documents would read every text back.
+        var dating = chosen.Select(c => DocumentMerger.Dating(c.Metadata)).ToList();
         static FieldCount Count<T>(IReadOnlyList<T> items, Func<T, bool> stated, Func<T, bool> inferred)
         {
             var s = items.Count(stated);
@@ -205,19 +207,19 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             return new FieldCount(s, i, items.Count - s - i);
         }
         return new FieldCoverage(
-            Count(documents, d => d.Date is not null && !d.DateInferred, d => d.Date is not null && d.DateInferred),
-            Count(documents, d => d.Venue is not null, _ => false),
-            Count(documents, d => d.Kind is not null, _ => false),
-            Count(documents, d => d.Speaker is not null, _ => false),
+            Count(dating, d => d.Date is not null && !d.Inferred, d => d.Date is not null && d.Inferred),
+            Count(chosen, c => c.Metadata.Venue is not null, _ => false),
+            Count(chosen, c => c.Metadata.Kind is not null, _ => false),
+            Count(chosen, c => c.Metadata.Speaker is not null, _ => false),
             Count(chosen, c => c.Metadata.Titled, _ => false))
         {
-            DateMonthDayOnly = documents.Count(d => d.MonthDay is not null),
+            DateMonthDayOnly = dating.Count(d => d.MonthDay is not null),
         };
     }
 
     /// <param name="merged">When given, groups merged by the last run from the same copies under the same id are taken
     /// from it, not merged again (<paramref name="contentHashes"/>: each file's content hash, for its keys).</param>
-    private static (List<CleanDocument> Documents, ArticleCopy[] Chosen, List<UnaccountedText> NotKept) BuildDocuments(
+    private static (IngestedDocuments Documents, ArticleCopy[] Chosen, List<UnaccountedText> NotKept) BuildDocuments(
         List<ArticleCopy> copies, int[] groups, MergedGroups? merged, IReadOnlyDictionary<string, string>? contentHashes)
     {
         var members = new Dictionary<int, List<ArticleCopy>>();
@@ -230,7 +232,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             list.Add(copies[i]);
         }
         // Group roots are each group's first copy in corpus order, so documents come out in corpus order.
-        var ordered = members.OrderBy(g => g.Key).Select(g => g.Value).ToArray();
+        IReadOnlyList<ArticleCopy>[] ordered = [.. members.OrderBy(g => g.Key).Select(g => g.Value)];
         var keys = merged is null ? null : new string[ordered.Length];
         var chosen = new ArticleCopy[ordered.Length];
         Parallel.For(0, ordered.Length, i =>
@@ -244,25 +246,34 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         // Ids are handed out in order, so that collisions resolve the same way every time.
         var ids = new DocumentIds();
         var documentIds = chosen.Select(c => ids.Next(c.Sketch.ContentHash)).ToArray();
-        var documents = new CleanDocument[ordered.Length];
+        var documents = new CleanDocument?[ordered.Length];
         var notKept = new IReadOnlyList<ArticleCopy>[ordered.Length];
         Parallel.For(0, ordered.Length, i =>
         {
+            var readsBack = IngestedDocuments.ReadsBack(ordered[i]);
             if (keys is not null && merged!.Document(keys[i], documentIds[i]) is { } known)
             {
                 (documents[i], notKept[i]) = known;
             }
+            else if (readsBack && ordered[i].Count == 1)
+            {
+                // One copy gives the document its headline and text: there is nothing it could fail to keep.
+                notKept[i] = [];
+            }
             else
             {
-                documents[i] = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]);
-                notKept[i] = [.. NoLossCheck.NotKept(ordered[i], documents[i])];
+                var document = DocumentMerger.Merge(ordered[i], chosen[i], documentIds[i]);
+                notKept[i] = [.. NoLossCheck.NotKept(ordered[i], document)];
+                documents[i] = readsBack ? null : document;
             }
         });
-        merged?.Complete(keys!, [.. ordered.Select((group, i) => IndexOf(group, chosen[i]))], documents, notKept);
-        return ([.. documents], chosen, [.. notKept.SelectMany(n => n).Select(c => new UnaccountedText(c.File, c.Text))]);
+        // A process that keeps merged groups for the next run holds its texts, so every document here is merged.
+        merged?.Complete(keys!, [.. ordered.Select((group, i) => IndexOf(group, chosen[i]))], Array.ConvertAll(documents, d => d!), notKept);
+        return (new IngestedDocuments(ordered, chosen, documentIds, documents), chosen,
+            [.. notKept.SelectMany(n => n).Select(c => new UnaccountedText(c.File, c.Text))]);
     }
 
-    private static int IndexOf(List<ArticleCopy> group, ArticleCopy copy)
+    private static int IndexOf(IReadOnlyList<ArticleCopy> group, ArticleCopy copy)
     {
         for (var i = 0; ; i++)
         {

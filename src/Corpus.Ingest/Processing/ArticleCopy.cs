@@ -20,4 +20,24 @@ internal sealed record ArticleCopy(
     ShingleSketch Sketch,
     bool HardWrapped,
     int HalfWidthPunctuation,
-    bool HasDateline);
+    bool HasDateline)
+{
+    private string? text = Text;
+    private Func<string>? readBack;
+
+    /// <summary>Clean display text, paragraphs separated by '\n'; read back from the processing cache on every use when
+    /// the copy was <see cref="Released"/>, so read it once per use.</summary>
+    public string Text
+    {
+        get => text ?? readBack!();
+        init => text = value;
+    }
+
+    /// <summary>Whether the text is read back on every use rather than held.</summary>
+    public bool IsReleased => text is null;
+
+    /// <summary>This copy without its text in memory: a million texts do not fit a small machine, and most are wanted
+    /// only once more, to be indexed.</summary>
+    /// <param name="readBack">Gives the text again, the same each time.</param>
+    public ArticleCopy Released(Func<string> readBack) => this with { text = null, readBack = readBack };
+}

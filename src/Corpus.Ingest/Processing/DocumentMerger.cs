@@ -20,29 +20,39 @@ internal static class DocumentMerger
     public static CleanDocument Merge(IReadOnlyList<ArticleCopy> copies, ArticleCopy chosen, string id)
     {
         var metadata = chosen.Metadata;
+        // Read once: a released copy reads its text back on every use.
+        var text = chosen.Text;
         var sources = new List<SourceAppearance>(copies.Count) { new(chosen.File, chosen.Part, false, false, 1.0) };
-        var seen = new HashSet<(string, string)> { (chosen.Metadata.Title, chosen.Text) };
+        var seen = new HashSet<(string, string)> { (chosen.Metadata.Title, text) };
         var kept = new List<DocumentCopy>();
-        var chosenFolded = copies.Count > 1 ? TextFolder.Fold(chosen.Text) : "";
+        var chosenFolded = copies.Count > 1 ? TextFolder.Fold(text) : "";
         foreach (var copy in copies.Where(c => !ReferenceEquals(c, chosen)))
         {
+            var copyText = copy.Text;
             var partial = IsPartial(copy, chosen, DuplicateFinder.Similarity(copy.Sketch, chosen.Sketch));
             // Containment rather than Jaccard, so that a copy cut short but otherwise whole reports about 1.0.
-            var containment = Math.Round(RunContainment.Of(TextFolder.Fold(copy.Text), chosenFolded), 3);
+            var containment = Math.Round(RunContainment.Of(TextFolder.Fold(copyText), chosenFolded), 3);
             sources.Add(new SourceAppearance(copy.File, copy.Part, true, partial, containment));
-            if (seen.Add((copy.Metadata.Title, copy.Text)))
+            if (seen.Add((copy.Metadata.Title, copyText)))
             {
-                kept.Add(new DocumentCopy(copy.File, copy.Part, copy.Metadata.Title, copy.Text));
+                kept.Add(new DocumentCopy(copy.File, copy.Part, copy.Metadata.Title, copyText));
             }
         }
-        var date = metadata.Date.ToDate();
-        return new CleanDocument(
-            id, metadata.Title, date, date is not null && metadata.DateInferred, metadata.Venue, metadata.Kind, metadata.Speaker,
-            chosen.Text, sources)
+        var (date, inferred, monthDay) = Dating(metadata);
+        return new CleanDocument(id, metadata.Title, date, inferred, metadata.Venue, metadata.Kind, metadata.Speaker, text, sources)
         {
             Copies = kept,
-            MonthDay = date is null && metadata.Date is { Month: >= 1 and <= 12, Day: >= 1 and <= 31 } d ? new MonthDay(d.Month.Value, d.Day.Value) : null,
+            MonthDay = monthDay,
         };
+    }
+
+    /// <summary>The date a document of this metadata shows, whether its year was inferred, and the month and day it
+    /// shows when its year is unknown.</summary>
+    public static (DateOnly? Date, bool Inferred, MonthDay? MonthDay) Dating(ArticleMetadata metadata)
+    {
+        var date = metadata.Date.ToDate();
+        return (date, date is not null && metadata.DateInferred,
+            date is null && metadata.Date is { Month: >= 1 and <= 12, Day: >= 1 and <= 31 } d ? new MonthDay(d.Month.Value, d.Day.Value) : null);
     }
 
     /// <summary>A copy that lacks part of the text: shorter than the chosen one and not the same text.</summary>

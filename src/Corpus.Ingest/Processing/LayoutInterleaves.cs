@@ -16,15 +16,16 @@ internal static class LayoutInterleaves
     /// <summary>A block shorter than this (letters and digits) could be a quotation, not a layout accident.</summary>
     public const int MinBlockCharacters = 100;
 
+    /// <summary>Moves every such block back, replacing the documents it changes in <paramref name="documents"/>.</summary>
     /// <param name="memo">When given, the files whose documents are the very ones of the last run with it (and that
     /// share no document with files whose are not) take that run's outcome instead of being compared again.</param>
-    /// <returns>The documents with every block moved back, and the moves made.</returns>
-    public static (List<CleanDocument> Documents, List<MovedBlock> Moved) Resolve(List<CleanDocument> documents, InterleaveMemo? memo = null)
+    /// <returns>The moves made.</returns>
+    public static List<MovedBlock> Resolve(IngestedDocuments documents, InterleaveMemo? memo = null)
     {
         var byFile = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var d = 0; d < documents.Count; d++)
         {
-            foreach (var file in documents[d].Sources.Select(s => s.File).Distinct(StringComparer.Ordinal))
+            foreach (var file in documents.Files(d))
             {
                 if (!byFile.TryGetValue(file, out var list))
                 {
@@ -34,7 +35,6 @@ internal static class LayoutInterleaves
             }
         }
         var shared = byFile.Where(f => f.Value.Count > 1).Select(f => (File: f.Key, Members: f.Value)).ToList();
-        var result = new List<CleanDocument>(documents);
         var moves = new List<MovedBlock>[shared.Count];
         var next = new Dictionary<string, InterleaveMemo.Outcome>(StringComparer.Ordinal);
         // Files that share a document depend on each other (a block moved for one file changes the text the next sees);
@@ -42,10 +42,13 @@ internal static class LayoutInterleaves
         foreach (var linked in Linked(shared))
         {
             var files = linked.Select(f => shared[f].File).ToArray();
-            var inputs = linked.Select(f => shared[f].Members.Select(m => documents[m]).ToArray()).ToArray();
             var members = linked.SelectMany(f => shared[f].Members).Distinct().ToArray();
+            // Read once: a document read back is merged anew on every read.
+            var given = members.ToDictionary(m => m, m => documents[m]);
+            var inputs = linked.Select(f => shared[f].Members.Select(m => given[m]).ToArray()).ToArray();
             if (memo?.Find(files, inputs) is not { } outcome)
             {
+                var result = new Dictionary<int, CleanDocument>(given);
                 var folded = new Dictionary<int, string>();
                 var fileMoves = new List<MovedBlock>[linked.Count];
                 for (var k = 0; k < linked.Count; k++)
@@ -56,7 +59,10 @@ internal static class LayoutInterleaves
             }
             for (var k = 0; k < members.Length; k++)
             {
-                result[members[k]] = outcome.Outputs[k];
+                if (!ReferenceEquals(outcome.Outputs[k], given[members[k]]))
+                {
+                    documents.Hold(members[k], outcome.Outputs[k]);
+                }
             }
             for (var k = 0; k < linked.Count; k++)
             {
@@ -65,7 +71,7 @@ internal static class LayoutInterleaves
             next[files[0]] = outcome;
         }
         memo?.Replace(next);
-        return (result, [.. moves.SelectMany(m => m)]);
+        return [.. moves.SelectMany(m => m)];
     }
 
     /// <summary>The sets of files linked by shared documents, each in file order, ordered by their first file.</summary>
@@ -110,7 +116,7 @@ internal static class LayoutInterleaves
     }
 
     /// <summary>Moves back every block of one file's documents, updating <paramref name="result"/>.</summary>
-    private static List<MovedBlock> Resolve(string file, List<int> members, List<CleanDocument> result, Dictionary<int, string> folded)
+    private static List<MovedBlock> Resolve(string file, List<int> members, Dictionary<int, CleanDocument> result, Dictionary<int, string> folded)
     {
         var moved = new List<MovedBlock>();
         foreach (var a in members)

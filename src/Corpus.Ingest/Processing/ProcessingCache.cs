@@ -73,7 +73,9 @@ public sealed class ProcessingCache : IDisposable
     /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
     public string Hash(string path) => Hash(path, out _);
 
-    /// <summary>The file as processed: from memory, from disk, or processed now and stored.</summary>
+    /// <summary>The file as processed: from memory, from disk, or processed now and stored. In a process that ingests once,
+    /// the articles of an entry on disk come <see cref="ArticleCopy.Released"/>: their texts are read back from it when
+    /// wanted, so the ingest holds sketches and metadata, not every text.</summary>
     /// <param name="knownHash">The content hash, when it was just taken (<see cref="IngestPipeline.Survey"/>): not taken again.</param>
     /// <param name="processed">True when the file was processed now (new or changed content, or a missing or damaged entry).</param>
     internal IngestedFile Get(string path, string relativePath, string? knownHash, out bool processed)
@@ -93,7 +95,7 @@ public sealed class ProcessingCache : IDisposable
         if (memory is not null && memory.TryGetValue(hash, out var known) || (known = Load(hash, relativePath)) is not null)
         {
             memory?.TryAdd(hash, known);
-            return known.File == relativePath ? known : Restamp(known, relativePath);
+            return Release(known.File == relativePath ? known : Restamp(known, relativePath));
         }
         processed = true;
         if (bytes is null)
@@ -116,8 +118,7 @@ public sealed class ProcessingCache : IDisposable
         }
         var file = FileProcessor.Process(relativePath, bytes, hash);
         memory?[hash] = file;
-        Store(file);
-        return file;
+        return Store(file) ? Release(file) : file;
     }
 
     /// <summary>Forgets, in memory and on disk, every entry whose content is not among <paramref name="hashes"/> (files
@@ -193,21 +194,50 @@ public sealed class ProcessingCache : IDisposable
         }
     }
 
-    private void Store(IngestedFile file)
+    /// <returns>Whether the entry is on disk.</returns>
+    private bool Store(IngestedFile file)
     {
         if (onDisk.Value is not { } packs)
         {
-            return;
+            return false;
         }
         try
         {
             using var entry = CacheEntryFormat.Write(file, Stamp);
             packs.Append(file.ContentHash, entry.GetBuffer().AsSpan(0, (int)entry.Length));
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A cache that cannot be written costs time on the next ingest, never correctness.
             logger.LogWarning("Cannot write the processing cache entry of {File} in {Folder}: {Problem}", file.File, entriesDir, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>The file with its articles' texts let go, when nothing keeps entries in memory anyway (a site keeps them,
+    /// to ingest again without reading).</summary>
+    private IngestedFile Release(IngestedFile file) => memory is not null || file.Articles.Count == 0 ? file : file with
+    {
+        Articles = [.. file.Articles.Select(a => a.Released(() => ReadBack(file.ContentHash, file.File, a.Part)))],
+    };
+
+    /// <summary>The text of one article of an entry on disk, for a copy whose text was let go.</summary>
+    /// <exception cref="IOException">The entry is gone or damaged since it was read or written in this run: the ingest
+    /// cannot go on without the text, and stops rather than lose it.</exception>
+    private string ReadBack(string hash, string relativePath, int part)
+    {
+        CachePacks.Place place = default;
+        try
+        {
+            var entry = onDisk.Value?.Read(hash, out place) ?? throw new InvalidDataException("no such entry any more");
+            return CacheEntryFormat.Read(entry, Stamp, hash, relativePath).Articles.Single(a => a.Part == part).Text;
+        }
+        catch (Exception e) when (e is InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            throw new IOException(
+                $"Cannot read the text of {relativePath} (part {part}) back from the processing cache entry of content {hash} in "
+                + $"{onDisk.Value?.Describe(place) ?? Folder}: {e.Message}", e);
         }
     }
 

@@ -146,10 +146,10 @@ public sealed class CorpusIndex : IDisposable
             using (var words = new WordsAnalyzer(sentences))
             using (var writer = OpenWriter(config))
             {
-                changes = Write(writer, words, result, fresh, revisions, progress, cancellationToken);
+                (changes, var characters) = Write(writer, words, result, fresh, revisions, progress, cancellationToken);
                 var metadata = new IndexMetadata(
                     result.Fingerprint, result.Files, result.Bytes, result.DuplicatesMerged,
-                    result.Documents.Sum(d => (long)d.Text.Length), result.Skipped, DateTimeOffset.UtcNow, IndexBuild.Stamp);
+                    characters, result.Skipped, DateTimeOffset.UtcNow, IndexBuild.Stamp);
                 writer.SetCommitData(metadata.ToCommitData());
                 writer.Commit();
                 var (found, segmented) = sentences.Counts;
@@ -171,7 +171,8 @@ public sealed class CorpusIndex : IDisposable
         }
     }
 
-    private static IndexChanges Write(
+    /// <returns>The changes, and the characters of all documents' texts.</returns>
+    private static (IndexChanges Changes, long Characters) Write(
         IndexWriter writer, WordsAnalyzer words, IngestResult result, bool fresh, ConditionalWeakTable<CleanDocument, string> revisions,
         IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
@@ -182,43 +183,50 @@ public sealed class CorpusIndex : IDisposable
             using var opened = DirectoryReader.Open(writer, applyAllDeletes: true);
             previous = IndexRevisions.Read(opened);
         }
-        // Hashing every document is most of an incremental ingest's index stage: on every core.
-        var changed = result.Documents
-            .AsParallel().AsOrdered()
-            .Select(d => (Document: d, Revision: revisions.GetValue(d, DocumentMapper.Revision)))
-            .Where(d => !previous.TryGetValue(d.Document.Id, out var revision) || revision != d.Revision)
-            .ToList();
-        var done = 0;
-        progress?.Report(new IngestProgress("index", 0, changed.Count, result.Bytes, result.Documents.Count));
-        // Analysis dominates indexing and IndexWriter is thread-safe: one document per task on every core.
-        Parallel.ForEach(
-            changed,
+        // One pass, each document read once: a large ingest reads its documents' texts back as they are indexed
+        // (IngestResult.Documents). Analysis dominates indexing and IndexWriter is thread-safe: one document per task on
+        // every core; hashing every document is most of an incremental ingest's index stage, so it runs there too.
+        var documents = result.Documents;
+        var ids = new string[documents.Count];
+        long characters = 0;
+        var (done, written) = (0, 0);
+        progress?.Report(new IngestProgress("index", 0, documents.Count, result.Bytes, documents.Count));
+        Parallel.For(
+            0, documents.Count,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-            item =>
+            i =>
             {
-                var lucene = DocumentMapper.ToLucene(item.Document, item.Revision, words);
+                var document = documents[i];
+                ids[i] = document.Id;
+                if (Interlocked.Increment(ref done) % 500 == 0)
+                {
+                    progress?.Report(new IngestProgress("index", Volatile.Read(ref done), documents.Count, result.Bytes, documents.Count));
+                }
+                Interlocked.Add(ref characters, document.Text.Length);
+                var revision = revisions.GetValue(document, DocumentMapper.Revision);
+                if (previous.TryGetValue(document.Id, out var known) && known == revision)
+                {
+                    return;
+                }
+                var lucene = DocumentMapper.ToLucene(document, revision, words);
                 if (fresh)
                 {
                     writer.AddDocument(lucene);
                 }
                 else
                 {
-                    writer.UpdateDocument(new Term(FieldNames.Id, item.Document.Id), lucene);
+                    writer.UpdateDocument(new Term(FieldNames.Id, document.Id), lucene);
                 }
-                var count = Interlocked.Increment(ref done);
-                if (count % 500 == 0)
-                {
-                    progress?.Report(new IngestProgress("index", count, changed.Count, result.Bytes, result.Documents.Count));
-                }
+                Interlocked.Increment(ref written);
             });
-        var current = result.Documents.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var current = ids.ToHashSet(StringComparer.Ordinal);
         var gone = previous.Keys.Where(id => !current.Contains(id)).Select(id => new Term(FieldNames.Id, id)).ToArray();
         if (gone.Length > 0)
         {
             writer.DeleteDocuments(gone);
         }
-        progress?.Report(new IngestProgress("commit", changed.Count, changed.Count, result.Bytes, result.Documents.Count));
-        return new IndexChanges(fresh, changed.Count, gone.Length);
+        progress?.Report(new IngestProgress("commit", documents.Count, documents.Count, result.Bytes, documents.Count));
+        return (new IndexChanges(fresh, written, gone.Length), characters);
     }
 
     private IndexWriter OpenWriter(IndexWriterConfig config)
