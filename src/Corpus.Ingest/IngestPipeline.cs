@@ -93,7 +93,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             var dedupeStart = clock.Elapsed;
             var groups = DuplicateFinder.Group(
                 [.. copies.Select(c => c.Sketch)], i => (copies[i].File, copies[i].Part), i => TextFolder.Fold(copies[i].Text),
-                cache?.Grouping ?? new GroupingState());
+                cache?.Grouping ?? new GroupingState(forNextRun: false));
             var mergeStart = clock.Elapsed;
             var merged = cache?.Merged;
             var (documents, chosen, notKept) = BuildDocuments(
@@ -257,8 +257,10 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             }
             else if (readsBack && ordered[i].Count == 1)
             {
-                // One copy gives the document its headline and text: there is nothing it could fail to keep.
+                // One copy gives the document its headline and text: there is nothing it could fail to keep. Grouping is
+                // done, and such a document is merged from the copy's text and metadata alone: its shingles can go.
                 notKept[i] = [];
+                ordered[i] = [chosen[i] = chosen[i] with { Sketch = chosen[i].Sketch.Bare() }];
             }
             else
             {

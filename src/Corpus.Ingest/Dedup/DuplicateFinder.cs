@@ -39,7 +39,7 @@ internal static class DuplicateFinder
     /// so it is made on demand rather than kept for every text).</param>
     /// <returns>For every text, the index of its group's first text.</returns>
     public static int[] Group(IReadOnlyList<ShingleSketch> sketches, Func<int, string> folded) =>
-        Group(sketches, i => ("", i), folded, new GroupingState());
+        Group(sketches, i => ("", i), folded, new GroupingState(forNextRun: false));
 
     /// <summary>Groups as <see cref="Group(IReadOnlyList{ShingleSketch}, Func{int, string})"/> does, comparing again only
     /// texts that what changed since the last run with <paramref name="state"/> can affect; the result is the same.</summary>
@@ -49,7 +49,12 @@ internal static class DuplicateFinder
     {
         try
         {
-            return new Run(sketches, keys, folded, state).Group();
+            var groups = new Run(sketches, keys, folded, state).Group();
+            if (!state.ForNextRun)
+            {
+                state.Reset();
+            }
+            return groups;
         }
         catch
         {
@@ -372,7 +377,10 @@ internal static class DuplicateFinder
             var flipped = new HashSet<ulong>();
             if (fresh)
             {
-                state.Samples = plus;
+                if (state.ForNextRun)
+                {
+                    state.Samples = plus;
+                }
                 var start = 0;
                 for (var i = 1; i <= plus.Length; i++)
                 {
@@ -502,7 +510,10 @@ internal static class DuplicateFinder
                 }
                 if (fresh)
                 {
-                    state.Bands[band] = plus;
+                    if (state.ForNextRun)
+                    {
+                        state.Bands[band] = plus;
+                    }
                     var start = 0;
                     for (var i = 1; i <= plus.Length; i++)
                     {

@@ -7,8 +7,13 @@ namespace Corpus.Ingest.Dedup;
 /// processing cache hands the same sketch back for an unchanged file), under ids that stay while the text stays.
 /// </summary>
 /// <remarks>A run that fails leaves the state empty: the next one starts afresh, never from half an update.</remarks>
-internal sealed class GroupingState
+/// <param name="forNextRun">Whether a later run will start from this state. When not (a process that groups once), what
+/// only a later run needs (the sample counts, the band entries) is not kept even during the run, and each run starts
+/// afresh: at a million texts they are a gigabyte.</param>
+internal sealed class GroupingState(bool forNextRun = true)
 {
+    public bool ForNextRun { get; } = forNextRun;
+
     /// <summary>Each text id's sketch (null: a free id).</summary>
     public List<ShingleSketch?> Sketches { get; } = [];
 

@@ -47,6 +47,10 @@ internal sealed class ShingleSketch
             ? new ShingleSketch(contentHash, length, minHash, samples, anchors)
             : throw new InvalidDataException($"a sketch has {Bins} MinHash bins, not {minHash.Length}");
 
+    /// <summary>This sketch's content hash and length without its shingles, for a text that is compared with no other
+    /// any more (the shingles of a million texts are about 3 GB).</summary>
+    internal ShingleSketch Bare() => new(ContentHash, Length, [], [], []);
+
     public static ShingleSketch Create(ReadOnlySpan<char> folded)
     {
         var minHash = new ulong[Bins];

@@ -71,6 +71,9 @@ public static class ArticleKinds
 /// <param name="Files">Files read (ingested or skipped).</param>
 /// <param name="Bytes">Raw bytes read.</param>
 /// <param name="Fingerprint">Hash over every file's relative path and content hash: equal fingerprints mean an unchanged corpus.</param>
+/// <param name="Documents">Every distinct article, in corpus order. After an ingest through a processing cache that keeps
+/// nothing in memory, a document is merged again, its text read back from the cache's files, each time it is read: read
+/// each once per pass, while the cache is open.</param>
 /// <param name="DuplicatesMerged">Appearances merged into another document (sources minus documents).</param>
 /// <param name="Dropped">Every piece of text removed while cleaning and splitting, with the reason.</param>
 public sealed record IngestResult(

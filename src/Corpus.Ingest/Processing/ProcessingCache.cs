@@ -217,10 +217,17 @@ public sealed class ProcessingCache : IDisposable
 
     /// <summary>The file with its articles' texts let go, when nothing keeps entries in memory anyway (a site keeps them,
     /// to ingest again without reading).</summary>
-    private IngestedFile Release(IngestedFile file) => memory is not null || file.Articles.Count == 0 ? file : file with
+    private IngestedFile Release(IngestedFile file)
     {
-        Articles = [.. file.Articles.Select(a => a.Released(() => ReadBack(file.ContentHash, file.File, a.Part)))],
-    };
+        if (memory is not null || file.Articles.Count == 0)
+        {
+            return file;
+        }
+        return file with { Articles = [.. file.Articles.Select(a => a.Released(ReadBackOf(file.ContentHash, file.File, a.Part)))] };
+    }
+
+    /// <summary>Captures the hash, path and part alone: capturing the file or the copy would hold the very texts let go.</summary>
+    private Func<string> ReadBackOf(string hash, string relativePath, int part) => () => ReadBack(hash, relativePath, part);
 
     /// <summary>The text of one article of an entry on disk, for a copy whose text was let go.</summary>
     /// <exception cref="IOException">The entry is gone or damaged since it was read or written in this run: the ingest
