@@ -4,10 +4,11 @@ using Corpus.Ingest.Model;
 namespace Corpus.Ingest.Processing;
 
 /// <summary>
-/// The documents of an ingest, in corpus order. A document whose copies all hold their texts is held as merged. One whose
-/// copies were <see cref="ArticleCopy.Released"/> (a process that ingests once, its processing cache on disk) is merged
-/// again from them, reading their texts back, each time it is read: merging is a function of the copies alone, so it
-/// comes out the same, and a million documents are never in memory at once. Read each document once per pass.
+/// The documents of an ingest, in corpus order. A document all of whose copies were <see cref="ArticleCopy.Released"/> (a
+/// process that ingests once, its processing cache on disk) is merged again from them, reading their texts back, each
+/// time it is read: merging is a function of the copies alone, so it comes out the same, and a million documents are
+/// never in memory at once. Any other document, and one that a moved layout block changed, is held. Read each document
+/// once per pass.
 /// </summary>
 internal sealed class IngestedDocuments : IReadOnlyList<CleanDocument>
 {

@@ -25,6 +25,13 @@ public sealed class ProcessingCache : IDisposable
     private readonly ConcurrentDictionary<string, IngestedFile>? memory;
     private readonly ConcurrentDictionary<string, (long Length, DateTime Modified, string Hash)> stats = new(StringComparer.Ordinal);
     private readonly Lazy<CachePacks?> onDisk;
+    private volatile bool disposed;
+
+    /// <summary>The texts of the entry this thread read back last: the articles of one file are wanted one after another
+    /// (documents are indexed in corpus order), and parsing a file of a thousand articles once per article would cost
+    /// the square of its size.</summary>
+    [ThreadStatic]
+    private static (ProcessingCache Cache, string Hash, Dictionary<int, string> Texts)? lastReadBack;
 
     /// <param name="folder">The cache's folder (created when missing); entries go into a subfolder named by <see cref="Stamp"/>.</param>
     /// <param name="keepInMemory">Whether entries also stay in memory. A process that ingests once (the <c>corpus</c>
@@ -142,6 +149,7 @@ public sealed class ProcessingCache : IDisposable
 
     public void Dispose()
     {
+        disposed = true;
         if (onDisk.IsValueCreated)
         {
             onDisk.Value?.Dispose();
@@ -237,8 +245,14 @@ public sealed class ProcessingCache : IDisposable
         CachePacks.Place place = default;
         try
         {
-            var entry = onDisk.Value?.Read(hash, out place) ?? throw new InvalidDataException("no such entry any more");
-            return CacheEntryFormat.Read(entry, Stamp, hash, relativePath).Articles.Single(a => a.Part == part).Text;
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (lastReadBack is not { } last || last.Cache != this || last.Hash != hash)
+            {
+                var entry = onDisk.Value?.Read(hash, out place) ?? throw new InvalidDataException("no such entry any more");
+                var texts = CacheEntryFormat.Read(entry, Stamp, hash, relativePath).Articles.ToDictionary(a => a.Part, a => a.Text);
+                lastReadBack = last = (this, hash, texts);
+            }
+            return last.Texts.TryGetValue(part, out var text) ? text : throw new InvalidDataException($"the entry has no article {part}");
         }
         catch (Exception e) when (e is InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
         {
