@@ -238,7 +238,7 @@ public sealed class ProcessingCache : IDisposable
     private Func<string> ReadBackOf(string hash, string relativePath, int part) => () => ReadBack(hash, relativePath, part);
 
     /// <summary>The text of one article of an entry on disk, for a copy whose text was let go.</summary>
-    /// <exception cref="IOException">The entry is gone or damaged since it was read or written in this run: the ingest
+    /// <exception cref="IOException">The entry is gone, damaged or unreadable since it was read or written in this run: the ingest
     /// cannot go on without the text, and stops rather than lose it.</exception>
     private string ReadBack(string hash, string relativePath, int part)
     {
@@ -254,8 +254,9 @@ public sealed class ProcessingCache : IDisposable
             }
             return last.Texts.TryGetValue(part, out var text) ? text : throw new InvalidDataException($"the entry has no article {part}");
         }
-        catch (Exception e) when (e is InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException)
         {
+            // Named, so that the error says which file's text could not be had (a pack's own read error does not).
             throw new IOException(
                 $"Cannot read the text of {relativePath} (part {part}) back from the processing cache entry of content {hash} in "
                 + $"{onDisk.Value?.Describe(place) ?? Folder}: {e.Message}", e);
