@@ -18,7 +18,7 @@ internal sealed class ShingleSketch
     public const int AnchorLength = 16;
     private const ulong Base = 0x100000001B3;
 
-    private ShingleSketch(ulong contentHash, int length, ulong[] minHash, ulong[] samples, ulong[] anchors)
+    private ShingleSketch(ulong contentHash, int length, uint[] minHash, ulong[] samples, ulong[] anchors)
     {
         Anchors = anchors;
         ContentHash = contentHash;
@@ -33,7 +33,9 @@ internal sealed class ShingleSketch
     /// <summary>Folded length in characters.</summary>
     public int Length { get; }
 
-    public ulong[] MinHash { get; }
+    /// <summary>Each bin's least shingle hash, cut to 32 bits: equal bins are all that is asked of them, and a chance
+    /// equality of two 32-bit values is rare enough (a million sketches hold 128 million of them).</summary>
+    public uint[] MinHash { get; }
 
     /// <summary>Sorted, distinct sampled shingle hashes.</summary>
     public ulong[] Samples { get; }
@@ -42,7 +44,7 @@ internal sealed class ShingleSketch
     public ulong[] Anchors { get; }
 
     /// <summary>A sketch as <see cref="Create"/> made it before, from its parts (read back from the processing cache).</summary>
-    internal static ShingleSketch Restore(ulong contentHash, int length, ulong[] minHash, ulong[] samples, ulong[] anchors) =>
+    internal static ShingleSketch Restore(ulong contentHash, int length, uint[] minHash, ulong[] samples, ulong[] anchors) =>
         minHash.Length == Bins
             ? new ShingleSketch(contentHash, length, minHash, samples, anchors)
             : throw new InvalidDataException($"a sketch has {Bins} MinHash bins, not {minHash.Length}");
@@ -105,7 +107,9 @@ internal sealed class ShingleSketch
             samples.Add(whole);
         }
         Densify(minHash);
-        return new ShingleSketch(Mix(content ^ (ulong)folded.Length), folded.Length, minHash, SortedDistinct(samples), SortedDistinct(anchors));
+        // The top 32 of the 57 value bits: the least value's cut is the least cut value.
+        var cut = Array.ConvertAll(minHash, v => (uint)(v >> 25));
+        return new ShingleSketch(Mix(content ^ (ulong)folded.Length), folded.Length, cut, SortedDistinct(samples), SortedDistinct(anchors));
     }
 
     private static ulong Power(int exponent)

@@ -187,8 +187,18 @@ internal static class CacheEntryFormat
             Venue: ReadNullable(reader),
             Kind: ReadNullable(reader),
             Speaker: ReadNullable(reader));
-        var sketch = ShingleSketch.Restore(reader.ReadUInt64(), reader.ReadInt32(), ReadArray(reader), ReadArray(reader), ReadArray(reader));
+        var sketch = ShingleSketch.Restore(
+            reader.ReadUInt64(), reader.ReadInt32(), ReadArray(reader, r => r.ReadUInt32()), ReadArray(reader, r => r.ReadUInt64()), ReadArray(reader, r => r.ReadUInt64()));
         return new ArticleCopy(relativePath, part, text, metadata, sketch, reader.ReadBoolean(), reader.ReadInt32(), reader.ReadBoolean());
+    }
+
+    private static void WriteArray(BinaryWriter writer, uint[] values)
+    {
+        writer.Write(values.Length);
+        foreach (var value in values)
+        {
+            writer.Write(value);
+        }
     }
 
     private static void WriteArray(BinaryWriter writer, ulong[] values)
@@ -200,12 +210,13 @@ internal static class CacheEntryFormat
         }
     }
 
-    private static ulong[] ReadArray(BinaryReader reader)
+    private static T[] ReadArray<T>(BinaryReader reader, Func<BinaryReader, T> read)
+        where T : unmanaged
     {
-        var values = new ulong[CheckedCount(reader, sizeof(ulong))];
+        var values = new T[CheckedCount(reader, System.Runtime.CompilerServices.Unsafe.SizeOf<T>())];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = reader.ReadUInt64();
+            values[i] = read(reader);
         }
         return values;
     }
