@@ -66,7 +66,7 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
             IReadOnlyList<HitSpan> titleHits = [];
             if (options.Snippets)
             {
-                var text = stored.Get(FieldNames.Text);
+                var text = DocumentMapper.TextOf(stored);
                 var spans = PhraseLocator.Locate(text, phrases, patterns);
                 if (spans.Count == 0 && stored.Get(FieldNames.Copies) is not null)
                 {

@@ -115,6 +115,24 @@ public sealed class IndexLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void StoredTextsComeBackExactlyWhateverTheirPlaneOrLength()
+    {
+        var texts = new[]
+        {
+            "𠀀𪚥𰻝 见于扩展区的字，😀 与 ASCII text, digits 2024 and a tab\there.",
+            string.Concat(Enumerable.Repeat(seeds.Documents[0].Text + "\n", 400_000 / seeds.Documents[0].Text.Length + 1)),
+            "x",
+        };
+        var changed = seeds.Documents.Take(texts.Length).Select((d, i) => d with { Text = texts[i] }).ToList();
+        using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+        index.Replace(seeds with { Documents = [.. changed, .. seeds.Documents.Skip(texts.Length)] });
+        var service = new SearchService(index);
+
+        Assert.All(changed, d => Assert.Equal(d.Text, service.GetDocument(d.Id, null)!.Document.Text));
+        Assert.Equal(changed[0].Id, Assert.Single(service.Search(new SearchRequest("𪚥𰻝")).Hits).Id);
+    }
+
+    [Fact]
     public void IndexerIngestsOnlyWhenTheCorpusChanged()
     {
         var corpusDir = indexDir + "-corpus";

@@ -199,7 +199,7 @@ internal sealed class ConcordanceBuilder
             if (!read.TryGetValue(document.Doc, out var doc))
             {
                 var stored = searcher.Doc(document.Doc, Fields);
-                doc = (stored, stored.Get(FieldNames.Text));
+                doc = (stored, DocumentMapper.TextOf(stored));
                 read[document.Doc] = doc;
             }
             var span = new HitSpan(sorted.StartOf(i), sorted.LengthOf(i));
@@ -221,7 +221,7 @@ internal sealed class ConcordanceBuilder
             var middle = low + ((high - low) / 2);
             var document = refs.Of(sorted.DocOf(middle));
             var stored = searcher.Doc(document.Doc, Fields);
-            var key = KeyOf(document, stored, stored.Get(FieldNames.Text), new HitSpan(sorted.StartOf(middle), sorted.LengthOf(middle)));
+            var key = KeyOf(document, stored, DocumentMapper.TextOf(stored), new HitSpan(sorted.StartOf(middle), sorted.LengthOf(middle)));
             if (order.Compare(key, after) <= 0)
             {
                 low = middle + 1;
@@ -377,7 +377,7 @@ internal sealed class ConcordanceBuilder
     private (Lucene.Net.Documents.Document Stored, string Text, List<HitSpan> Spans) Read(DocumentRef document)
     {
         var stored = searcher.Doc(document.Doc, Fields);
-        var text = stored.Get(FieldNames.Text);
+        var text = DocumentMapper.TextOf(stored);
         return (stored, text, PhraseLocator.Locate(text, phrases, patterns));
     }
 

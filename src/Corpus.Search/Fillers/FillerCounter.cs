@@ -21,7 +21,7 @@ internal static class FillerCounter
         foreach (var doc in docs)
         {
             var stored = searcher.Doc(doc, Fields);
-            var text = stored.Get(FieldNames.Text);
+            var text = DocumentMapper.TextOf(stored);
             var folded = WidthFold.FoldForMatching(text, out var map);
             var matches = pattern.Matches(folded);
             if (matches.Count == 0 && stored.Get(FieldNames.Copies) is not null)

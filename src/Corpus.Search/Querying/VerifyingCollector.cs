@@ -30,7 +30,7 @@ internal sealed class VerifyingCollector(ICollector inner, ParsedQuery query) : 
     public void Collect(int doc)
     {
         var stored = reader!.Document(doc, Fields);
-        if (query.Accepts(stored.Get(FieldNames.Title) ?? "", stored.Get(FieldNames.Text) ?? "", () => DocumentMapper.CopiesText(stored)))
+        if (query.Accepts(stored.Get(FieldNames.Title) ?? "", DocumentMapper.TextOf(stored), () => DocumentMapper.CopiesText(stored)))
         {
             inner.Collect(doc);
         }

@@ -52,7 +52,7 @@ internal sealed class DocumentOccurrences
         var inText = Sum(inTexts, doc);
         if (patterns.Count > 0)
         {
-            inText += PhraseLocator.Locate(reader.Document(doc, TextField).Get(FieldNames.Text) ?? "", [], patterns).Count;
+            inText += PhraseLocator.Locate(DocumentMapper.TextOf(reader.Document(doc, TextField)), [], patterns).Count;
         }
         if (inText == 0 && (inTexts.Length > 0 || patterns.Count > 0))
         {

@@ -45,7 +45,7 @@ internal static class CollocationCounter
                 {
                     var d = toRead[i];
                     var (first, lines, doc) = (occurrences.FirstLineOf(d), occurrences.LinesOf(d), occurrences.DocOf(d));
-                    var text = searcher.Doc(doc, TextOnly).Get(FieldNames.Text);
+                    var text = DocumentMapper.TextOf(searcher.Doc(doc, TextOnly));
                     var spans = PhraseLocator.Locate(text, phrases);
                     if (spans.Count != lines)
                     {
@@ -95,7 +95,7 @@ internal static class CollocationCounter
         var occurrences = 0;
         foreach (var document in DocumentOrder.ById(searcher.IndexReader, docs))
         {
-            var spans = PhraseLocator.Locate(searcher.Doc(document.Doc, TextOnly).Get(FieldNames.Text), phrases, patterns);
+            var spans = PhraseLocator.Locate(DocumentMapper.TextOf(searcher.Doc(document.Doc, TextOnly)), phrases, patterns);
             if (spans.Count > 0)
             {
                 perDocument.Add((document.Doc, spans));
@@ -123,7 +123,7 @@ internal static class CollocationCounter
                 {
                     continue;
                 }
-                words ??= indexed.Of(doc, searcher.Doc(doc, TextOnly).Get(FieldNames.Text));
+                words ??= indexed.Of(doc, DocumentMapper.TextOf(searcher.Doc(doc, TextOnly)));
                 AddWindow(counts, words, span, window);
             }
         }
