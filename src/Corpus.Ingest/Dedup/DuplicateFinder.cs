@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Corpus.Ingest.Dedup;
 
 /// <summary>Groups copies of the same article: exact copies by content hash, near-duplicates by MinHash LSH, partial
@@ -76,7 +78,7 @@ internal static class DuplicateFinder
 
     /// <summary>Cheap rejections first: texts of very different length, or MinHash signatures that mostly differ; then
     /// the Jaccard similarity of the specific samples.</summary>
-    private static bool IsNearDuplicate(ShingleSketch a, ShingleSketch b, ulong[] specificA, ulong[] specificB)
+    private static bool IsNearDuplicate(ShingleSketch a, ShingleSketch b, uint[] specificA, uint[] specificB)
     {
         if (Math.Min(a.Length, b.Length) < NearDuplicateSimilarity * Math.Max(a.Length, b.Length))
         {
@@ -92,7 +94,7 @@ internal static class DuplicateFinder
     }
 
     /// <summary>Jaccard similarity of two texts' specific samples; 0 when either has too few to judge.</summary>
-    private static double SpecificJaccard(ulong[] a, ulong[] b)
+    private static double SpecificJaccard(uint[] a, uint[] b)
     {
         if (a.Length < MinSpecificSamples || b.Length < MinSpecificSamples)
         {
@@ -121,7 +123,7 @@ internal static class DuplicateFinder
     /// <summary>Near duplicates, or the shorter text mostly contained in the longer one, judged on specific samples (on all
     /// samples, see <see cref="CompareCommon"/>, when the shorter has too few specific ones); null when neither.</summary>
     private static Verdict? Compare(
-        IReadOnlyList<ShingleSketch?> sketches, IReadOnlyList<ulong[]?> specific, ulong[] postings, Func<int, string> folded, int a, int b)
+        IReadOnlyList<ShingleSketch?> sketches, IReadOnlyList<uint[]?> specific, ulong[] postings, Func<int, string> folded, int a, int b)
     {
         var (shorter, longer) = sketches[a]!.Length <= sketches[b]!.Length ? (a, b) : (b, a);
         if (specific[shorter]!.Length < MinSpecificSamples)
@@ -144,7 +146,7 @@ internal static class DuplicateFinder
     /// which the caller then requires to be copies already: the pieces of a copy are common one by one but not together,
     /// while boilerplate is one stretch that many otherwise different texts hold.</summary>
     private static Verdict? CompareCommon(
-        IReadOnlyList<ShingleSketch?> sketches, IReadOnlyList<ulong[]?> specific, ulong[] postings, Func<int, string> folded, int shorter, int longer)
+        IReadOnlyList<ShingleSketch?> sketches, IReadOnlyList<uint[]?> specific, ulong[] postings, Func<int, string> folded, int shorter, int longer)
     {
         var (s, l) = (sketches[shorter]!, sketches[longer]!);
         if (s.Samples.Length < MinSpecificSamples
@@ -174,7 +176,7 @@ internal static class DuplicateFinder
 
     /// <summary>The postings of the anchor two texts share that the fewest texts hold; null when they share none held by at
     /// most <see cref="MaxPostings"/> texts.</summary>
-    private static (int Start, int End)? RarestSharedRun(ulong[] anchorsA, ulong[] anchorsB, ulong[] postings)
+    private static (int Start, int End)? RarestSharedRun(uint[] anchorsA, uint[] anchorsB, ulong[] postings)
     {
         (int Start, int End)? rarest = null;
         int i = 0, j = 0;
@@ -190,7 +192,7 @@ internal static class DuplicateFinder
                 j++;
                 continue;
             }
-            var key = anchorsA[i] & 0xFFFFFFFFFF000000;
+            var key = (ulong)anchorsA[i] << 24;
             var start = LowerBound(postings, key);
             var end = start;
             while (end < postings.Length && (postings[end] & 0xFFFFFFFFFF000000) == key && end - start <= MaxPostings)
@@ -207,7 +209,8 @@ internal static class DuplicateFinder
         return rarest;
     }
 
-    private static int LowerBound(ulong[] sorted, ulong value)
+    private static int LowerBound<T>(T[] sorted, T value)
+        where T : IBinaryInteger<T>
     {
         int low = 0, high = sorted.Length;
         while (low < high)
@@ -225,16 +228,24 @@ internal static class DuplicateFinder
         return low;
     }
 
-    /// <summary>Sorts in place: moves each value into its bucket by the top bits, then sorts the buckets in parallel.
-    /// No second array: at a million texts the samples and the anchor postings are about a gigabyte each.</summary>
-    internal static void ParallelSort(ulong[] values)
+    /// <summary>Sorts in place: moves each value into its bucket by the top bits in use, then sorts the buckets in
+    /// parallel. No second array: at a million texts the samples and the anchor postings are half a gigabyte each.</summary>
+    internal static void ParallelSort<T>(T[] values)
+        where T : IBinaryInteger<T>, IUnsignedNumber<T>
     {
         const int bucketBits = 4;
-        const int shift = 64 - bucketBits;
+        var used = T.Zero;
+        foreach (var v in values)
+        {
+            used |= v;
+        }
+        // Values may leave their top bits zero (anchor postings do): bucket by the highest bits any value sets.
+        var shift = Math.Max(0, int.CreateTruncating(T.PopCount(T.AllBitsSet) - T.LeadingZeroCount(used)) - bucketBits);
+        int Bucket(T v) => int.CreateTruncating(v >>> shift) & ((1 << bucketBits) - 1);
         var starts = new int[(1 << bucketBits) + 1];
         foreach (var v in values)
         {
-            starts[(int)(v >> shift) + 1]++;
+            starts[Bucket(v) + 1]++;
         }
         for (var b = 0; b < 1 << bucketBits; b++)
         {
@@ -247,7 +258,7 @@ internal static class DuplicateFinder
             while (next[b] < starts[b + 1])
             {
                 var v = values[next[b]];
-                var home = (int)(v >> shift);
+                var home = Bucket(v);
                 if (home == b)
                 {
                     next[b]++;
@@ -363,7 +374,7 @@ internal static class DuplicateFinder
         /// <summary>Counts each sample once per distinct content: a sample in more than <see cref="BoilerplateTexts"/> is
         /// boilerplate. Exact copies of one text count once.</summary>
         /// <returns>The samples that became or stopped being boilerplate in this run.</returns>
-        private HashSet<ulong> UpdateBoilerplate(bool fresh, List<int> added, List<(int Id, ShingleSketch Sketch)> removed)
+        private HashSet<uint> UpdateBoilerplate(bool fresh, List<int> added, List<(int Id, ShingleSketch Sketch)> removed)
         {
             var gone = new Dictionary<ulong, ShingleSketch>();
             foreach (var (_, sketch) in removed)
@@ -387,7 +398,7 @@ internal static class DuplicateFinder
             }
             var plus = Concatenated(come);
             var minus = Concatenated(gone.Values);
-            var flipped = new HashSet<ulong>();
+            var flipped = new HashSet<uint>();
             if (fresh)
             {
                 if (state.ForNextRun)
@@ -432,11 +443,11 @@ internal static class DuplicateFinder
 
         /// <summary>Specific samples of new texts, and again of texts holding a sample that flipped (then affected).</summary>
         /// <returns>The ids of the texts whose specific samples were made.</returns>
-        private List<int> UpdateSpecific(bool fresh, List<int> added, HashSet<ulong> flipped, bool[] affected)
+        private List<int> UpdateSpecific(bool fresh, List<int> added, HashSet<uint> flipped, bool[] affected)
         {
             var made = new System.Collections.Concurrent.ConcurrentBag<int>();
             // A text with no boilerplate sample shares its samples array rather than copying it.
-            ulong[] Specific(ShingleSketch sketch) => Array.Exists(sketch.Samples, state.Boilerplate.Contains)
+            uint[] Specific(ShingleSketch sketch) => Array.Exists(sketch.Samples, state.Boilerplate.Contains)
                 ? Array.FindAll(sketch.Samples, s => !state.Boilerplate.Contains(s))
                 : sketch.Samples;
             var isNew = new bool[count];
@@ -593,7 +604,7 @@ internal static class DuplicateFinder
                 {
                     foreach (var anchor in sketch.Anchors)
                     {
-                        entries[n++] = (anchor & AnchorKey) | (uint)id;
+                        entries[n++] = (ulong)anchor << 24 | (uint)id;
                     }
                 }
                 ParallelSort(entries);
@@ -771,10 +782,10 @@ internal static class DuplicateFinder
             return (runs, rare);
         }
 
-        private static ulong[] Concatenated(IEnumerable<ShingleSketch> texts)
+        private static uint[] Concatenated(IEnumerable<ShingleSketch> texts)
         {
             var list = texts.ToList();
-            var all = new ulong[list.Sum(t => t.Samples.Length)];
+            var all = new uint[list.Sum(t => t.Samples.Length)];
             var n = 0;
             foreach (var sketch in list)
             {
@@ -785,7 +796,7 @@ internal static class DuplicateFinder
             return all;
         }
 
-        private static int Occurrences(ulong[] sorted, ulong value)
+        private static int Occurrences(uint[] sorted, uint value)
         {
             var start = LowerBound(sorted, value);
             var end = start;
@@ -798,13 +809,14 @@ internal static class DuplicateFinder
 
         /// <summary>The sorted multiset <paramref name="values"/> without one occurrence of each of <paramref name="minus"/>,
         /// with <paramref name="plus"/> merged in (all sorted).</summary>
-        private static ulong[] Merged(ulong[] values, ulong[] minus, ulong[] plus)
+        private static T[] Merged<T>(T[] values, T[] minus, T[] plus)
+            where T : IBinaryInteger<T>
         {
             if (minus.Length == 0 && plus.Length == 0)
             {
                 return values;
             }
-            var result = new ulong[values.Length - minus.Length + plus.Length];
+            var result = new T[values.Length - minus.Length + plus.Length];
             int m = 0, p = 0, n = 0;
             foreach (var value in values)
             {

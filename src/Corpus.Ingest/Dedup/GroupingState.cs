@@ -18,7 +18,7 @@ internal sealed class GroupingState(bool forNextRun = true)
     public List<ShingleSketch?> Sketches { get; } = [];
 
     /// <summary>Each text id's samples without the boilerplate ones.</summary>
-    public List<ulong[]?> Specific { get; } = [];
+    public List<uint[]?> Specific { get; } = [];
 
     /// <summary>Ids free to give out again.</summary>
     public Stack<int> Free { get; } = new();
@@ -30,11 +30,11 @@ internal sealed class GroupingState(bool forNextRun = true)
     public Dictionary<ulong, int> Contents { get; } = [];
 
     /// <summary>Every distinct content's samples, sorted (a multiset): how many contents hold each sample.</summary>
-    public ulong[] Samples { get; set; } = [];
+    public uint[] Samples { get; set; } = [];
 
-    public HashSet<ulong> Boilerplate { get; } = [];
+    public HashSet<uint> Boilerplate { get; } = [];
 
-    /// <summary>Every (anchor, text id) as 40 bits of anchor over 24 bits of id, sorted.</summary>
+    /// <summary>Every (anchor, text id) as 32 bits of anchor over 24 bits of id, sorted.</summary>
     public ulong[] Postings { get; set; } = [];
 
     /// <summary>Pairs of text ids judged alike (the lower index of the run first), with their verdicts (other holders as ids).</summary>

@@ -18,7 +18,7 @@ internal sealed class ShingleSketch
     public const int AnchorLength = 16;
     private const ulong Base = 0x100000001B3;
 
-    private ShingleSketch(ulong contentHash, int length, uint[] minHash, ulong[] samples, ulong[] anchors)
+    private ShingleSketch(ulong contentHash, int length, uint[] minHash, uint[] samples, uint[] anchors)
     {
         Anchors = anchors;
         ContentHash = contentHash;
@@ -37,14 +37,16 @@ internal sealed class ShingleSketch
     /// equality of two 32-bit values is rare enough (a million sketches hold 128 million of them).</summary>
     public uint[] MinHash { get; }
 
-    /// <summary>Sorted, distinct sampled shingle hashes.</summary>
-    public ulong[] Samples { get; }
+    /// <summary>Sorted, distinct sampled shingle hashes, cut to 32 bits like <see cref="MinHash"/>: a sample held by
+    /// two texts by chance is as rare, and a sketch is half the size.</summary>
+    public uint[] Samples { get; }
 
-    /// <summary>Sorted, distinct sampled hashes of <see cref="AnchorLength"/>-character shingles, for finding partial copies.</summary>
-    public ulong[] Anchors { get; }
+    /// <summary>Sorted, distinct sampled hashes of <see cref="AnchorLength"/>-character shingles, for finding partial
+    /// copies; 32 bits as well.</summary>
+    public uint[] Anchors { get; }
 
     /// <summary>A sketch as <see cref="Create"/> made it before, from its parts (read back from the processing cache).</summary>
-    internal static ShingleSketch Restore(ulong contentHash, int length, uint[] minHash, ulong[] samples, ulong[] anchors) =>
+    internal static ShingleSketch Restore(ulong contentHash, int length, uint[] minHash, uint[] samples, uint[] anchors) =>
         minHash.Length == Bins
             ? new ShingleSketch(contentHash, length, minHash, samples, anchors)
             : throw new InvalidDataException($"a sketch has {Bins} MinHash bins, not {minHash.Length}");
@@ -57,8 +59,8 @@ internal sealed class ShingleSketch
     {
         var minHash = new ulong[Bins];
         Array.Fill(minHash, ulong.MaxValue);
-        var samples = new List<ulong>(folded.Length / SampleModulus + 4);
-        var anchors = new List<ulong>(folded.Length / SampleModulus + 4);
+        var samples = new List<uint>(folded.Length / SampleModulus + 4);
+        var anchors = new List<uint>(folded.Length / SampleModulus + 4);
         ulong content = 0xCBF29CE484222325;
         var shingleOut = Power(ShingleLength - 1);
         var anchorOut = Power(AnchorLength - 1);
@@ -91,20 +93,20 @@ internal sealed class ShingleSketch
                 // Sampled by bits the bin and the low-order value bits hardly depend on.
                 if ((h >> 24) % SampleModulus == 0)
                 {
-                    samples.Add(h);
+                    samples.Add((uint)(h >> 32));
                 }
             }
             // One multiply picks the sampled positions; only those pay for the full mix.
             if (i >= AnchorLength - 1 && (anchor * 0x9E3779B97F4A7C15) >> (64 - SampleBits) == 0)
             {
-                anchors.Add(Mix(anchor));
+                anchors.Add((uint)(Mix(anchor) >> 32));
             }
         }
         if (folded.Length < ShingleLength)
         {
             var whole = Mix(content);
             minHash[(int)(whole >> 57)] = whole & 0x01FF_FFFF_FFFF_FFFF;
-            samples.Add(whole);
+            samples.Add((uint)(whole >> 32));
         }
         Densify(minHash);
         // The top 32 of the 57 value bits: the least value's cut is the least cut value.
@@ -140,7 +142,7 @@ internal sealed class ShingleSketch
     public int SharedSamples(ShingleSketch other) => CountShared(Samples, other.Samples);
 
     /// <summary>Values two sorted, distinct arrays have in common.</summary>
-    public static int CountShared(ulong[] a, ulong[] b)
+    public static int CountShared(uint[] a, uint[] b)
     {
         int i = 0, j = 0, shared = 0;
         while (i < a.Length && j < b.Length)
@@ -186,7 +188,7 @@ internal sealed class ShingleSketch
         }
     }
 
-    private static ulong[] SortedDistinct(List<ulong> values)
+    private static uint[] SortedDistinct(List<uint> values)
     {
         values.Sort();
         var n = 0;

@@ -188,7 +188,7 @@ internal static class CacheEntryFormat
             Kind: ReadNullable(reader),
             Speaker: ReadNullable(reader));
         var sketch = ShingleSketch.Restore(
-            reader.ReadUInt64(), reader.ReadInt32(), ReadArray(reader, r => r.ReadUInt32()), ReadArray(reader, r => r.ReadUInt64()), ReadArray(reader, r => r.ReadUInt64()));
+            reader.ReadUInt64(), reader.ReadInt32(), ReadArray(reader), ReadArray(reader), ReadArray(reader));
         return new ArticleCopy(relativePath, part, text, metadata, sketch, reader.ReadBoolean(), reader.ReadInt32(), reader.ReadBoolean());
     }
 
@@ -201,22 +201,12 @@ internal static class CacheEntryFormat
         }
     }
 
-    private static void WriteArray(BinaryWriter writer, ulong[] values)
+    private static uint[] ReadArray(BinaryReader reader)
     {
-        writer.Write(values.Length);
-        foreach (var value in values)
-        {
-            writer.Write(value);
-        }
-    }
-
-    private static T[] ReadArray<T>(BinaryReader reader, Func<BinaryReader, T> read)
-        where T : unmanaged
-    {
-        var values = new T[CheckedCount(reader, System.Runtime.CompilerServices.Unsafe.SizeOf<T>())];
+        var values = new uint[CheckedCount(reader, sizeof(uint))];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = read(reader);
+            values[i] = reader.ReadUInt32();
         }
         return values;
     }

@@ -8,6 +8,7 @@ public sealed class ParallelSortTests
     {
         { "uniform", 0 }, { "uniform", 1 }, { "uniform", 2 }, { "uniform", 100_000 },
         { "one top bucket", 50_000 }, { "few distinct", 50_000 }, { "descending", 50_000 }, { "empty buckets", 50_000 },
+        { "top byte clear", 50_000 }, { "all zero", 1_000 },
     };
 
     [Theory]
@@ -25,6 +26,8 @@ public sealed class ParallelSortTests
                 "few distinct" => (ulong)random.Next(7) * 0x2300_0000_0000_0001,
                 "descending" => ulong.MaxValue - (ulong)i * 0x0000_1000_0000_0000,
                 "empty buckets" => random.Next(2) == 0 ? r >> 4 : r | 0xF000_0000_0000_0000,
+                "top byte clear" => r >> 8,
+                "all zero" => 0,
                 _ => r,
             };
         }
@@ -35,6 +38,18 @@ public sealed class ParallelSortTests
         DuplicateFinder.ParallelSort(values);
 
         Assert.Same(same, values);
+        Assert.Equal(expected, values);
+    }
+
+    [Fact]
+    public void Sorts_32_bit_values_too()
+    {
+        var random = new Random(32);
+        var values = Enumerable.Range(0, 70_000).Select(_ => (uint)random.NextInt64(0, 1L << 32) >> random.Next(3)).ToArray();
+        var expected = values.Order().ToArray();
+
+        DuplicateFinder.ParallelSort(values);
+
         Assert.Equal(expected, values);
     }
 }
