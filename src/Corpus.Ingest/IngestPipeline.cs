@@ -91,9 +91,13 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
             cancellationToken.ThrowIfCancellationRequested();
             var dedupeStart = clock.Elapsed;
+            var grouping = cache?.Grouping ?? new GroupingState(forNextRun: false);
             var groups = DuplicateFinder.Group(
-                [.. copies.Select(c => c.Sketch)], i => (copies[i].File, copies[i].Part), i => TextFolder.Fold(copies[i].Text),
-                cache?.Grouping ?? new GroupingState(forNextRun: false));
+                [.. copies.Select(c => c.Sketch)], i => (copies[i].File, copies[i].Part), i => TextFolder.Fold(copies[i].Text), grouping);
+            if (!grouping.ForNextRun)
+            {
+                DropShinglesOfSingletons(ingested, copies, groups);
+            }
             var mergeStart = clock.Elapsed;
             var merged = cache?.Merged;
             var (documents, chosen, notKept) = BuildDocuments(
@@ -257,10 +261,8 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
             }
             else if (readsBack && ordered[i].Count == 1)
             {
-                // One copy gives the document its headline and text: there is nothing it could fail to keep. Grouping is
-                // done, and such a document is merged from the copy's text and metadata alone: its shingles can go.
+                // One copy gives the document its headline and text: there is nothing it could fail to keep.
                 notKept[i] = [];
-                ordered[i] = [chosen[i] = chosen[i] with { Sketch = chosen[i].Sketch.Bare() }];
             }
             else
             {
@@ -273,6 +275,33 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         merged?.Complete(keys!, [.. ordered.Select((group, i) => IndexOf(group, chosen[i]))], Array.ConvertAll(documents, d => d!), notKept);
         return (new IngestedDocuments(ordered, chosen, documentIds, documents), chosen,
             [.. notKept.SelectMany(n => n).Select(c => new UnaccountedText(c.File, c.Text))]);
+    }
+
+    /// <summary>A copy that no other joined is merged from its text and metadata alone. When no later run starts from this
+    /// grouping, its shingles (a million sketches are 1.5 GB) go as soon as grouping is done, from the files as well as from
+    /// <paramref name="copies"/>, which lists the files' articles in order.</summary>
+    private static void DropShinglesOfSingletons(IngestedFile[] ingested, List<ArticleCopy> copies, int[] groups)
+    {
+        var members = new int[groups.Length];
+        foreach (var root in groups)
+        {
+            members[root]++;
+        }
+        var i = 0;
+        for (var f = 0; f < ingested.Length; f++)
+        {
+            var articles = ingested[f].Articles;
+            if (articles.Count == 0)
+            {
+                continue;
+            }
+            var kept = new ArticleCopy[articles.Count];
+            for (var a = 0; a < kept.Length; a++, i++)
+            {
+                copies[i] = kept[a] = members[groups[i]] == 1 ? articles[a] with { Sketch = articles[a].Sketch.Bare() } : articles[a];
+            }
+            ingested[f] = ingested[f] with { Articles = kept };
+        }
     }
 
     private static int IndexOf(IReadOnlyList<ArticleCopy> group, ArticleCopy copy)
