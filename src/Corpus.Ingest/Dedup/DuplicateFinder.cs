@@ -199,7 +199,9 @@ internal static class DuplicateFinder
             {
                 end++;
             }
-            if (end - start <= MaxPostings && (rarest is null || end - start < rarest.Value.End - rarest.Value.Start))
+            // Both texts hold the anchor, so its run has two postings at least; none means the postings keep only shared
+            // anchors and this one is held by too many texts (see SharedAnchors).
+            if (end - start is >= 2 and <= MaxPostings && (rarest is null || end - start < rarest.Value.End - rarest.Value.Start))
             {
                 rarest = (start, end);
             }
@@ -287,6 +289,9 @@ internal static class DuplicateFinder
         private readonly int count = sketches.Count;
         private readonly int[] ids = new int[sketches.Count];
         private int[] indexOf = [];
+
+        /// <summary>Per text id, the anchors no other text holds, when the postings leave them out (see <see cref="SharedAnchors"/>).</summary>
+        private int[]? soleAnchors;
 
         public int[] Group()
         {
@@ -613,7 +618,7 @@ internal static class DuplicateFinder
             var plus = Entries(added.Select(i => (ids[i], sketches[i])));
             if (fresh)
             {
-                state.Postings = plus;
+                state.Postings = state.ForNextRun ? plus : SharedAnchors(plus);
                 return;
             }
             var minus = Entries(removed);
@@ -652,7 +657,7 @@ internal static class DuplicateFinder
         private void GroupByContainment(bool fresh, bool[] affected, List<(int Id, ShingleSketch Sketch)> removed, UnionFind sets)
         {
             var postings = state.Postings;
-            var (rareRuns, rareCount) = RareRuns(postings, affected);
+            var (rareRuns, rareCount) = RareRuns(postings, affected, soleAnchors);
             var judged = new System.Collections.Concurrent.ConcurrentBag<(int A, int B, Verdict Verdict)>();
             var again = Enumerable.Range(0, count).Where(i => affected[ids[i]]).ToArray();
             Parallel.For(0, again.Length, () => new Dictionary<int, int>(), (k, _, shared) =>
@@ -754,10 +759,11 @@ internal static class DuplicateFinder
 
         /// <summary>For every affected text, the start (in <paramref name="postings"/>) of each run of anchors it shares with
         /// a few other texts; for every text, how many rare anchors it has in all (shared or its own).</summary>
-        private static (List<int>?[] Runs, int[] Count) RareRuns(ulong[] postings, bool[] affected)
+        /// <param name="sole">Each text's anchors that no other text holds, when the postings do not list them.</param>
+        private static (List<int>?[] Runs, int[] Count) RareRuns(ulong[] postings, bool[] affected, int[]? sole)
         {
             var runs = new List<int>?[affected.Length];
-            var rare = new int[affected.Length];
+            var rare = sole ?? new int[affected.Length];
             var start = 0;
             for (var i = 1; i <= postings.Length; i++)
             {
@@ -780,6 +786,34 @@ internal static class DuplicateFinder
                 start = i;
             }
             return (runs, rare);
+        }
+
+        /// <summary>The postings of the anchors that two to <see cref="MaxPostings"/> texts hold, the only ones a pair is
+        /// judged by, in place; counts in <see cref="soleAnchors"/> the anchors only one text holds. For a run that no later
+        /// run starts from: most anchors are held by one text, and at a million texts all postings are a gigabyte.</summary>
+        private ulong[] SharedAnchors(ulong[] postings)
+        {
+            soleAnchors = new int[state.Sketches.Count];
+            var kept = 0;
+            var start = 0;
+            for (var i = 1; i <= postings.Length; i++)
+            {
+                if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
+                {
+                    continue;
+                }
+                if (i - start == 1)
+                {
+                    soleAnchors[(int)(postings[start] & 0xFFFFFF)]++;
+                }
+                else if (i - start <= MaxPostings)
+                {
+                    Array.Copy(postings, start, postings, kept, i - start);
+                    kept += i - start;
+                }
+                start = i;
+            }
+            return postings[..kept];
         }
 
         private static uint[] Concatenated(IEnumerable<ShingleSketch> texts)
