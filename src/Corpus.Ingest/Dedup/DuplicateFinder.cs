@@ -286,6 +286,9 @@ internal static class DuplicateFinder
     {
         private const ulong AnchorKey = 0xFFFFFFFFFF000000;
         private const int MaxTexts = 1 << 24;
+
+        /// <summary>Postings of a run that no later run starts from are made in 2^SliceBits slices by the anchor's top bits.</summary>
+        private const int SliceBits = 2;
         private readonly int count = sketches.Count;
         private readonly int[] ids = new int[sketches.Count];
         private int[] indexOf = [];
@@ -600,25 +603,44 @@ internal static class DuplicateFinder
         /// whose postings changed and were rare before or after.</summary>
         private void UpdatePostings(bool fresh, List<int> added, List<(int Id, ShingleSketch Sketch)> removed, bool[] affected)
         {
-            ulong[] Entries(IEnumerable<(int Id, ShingleSketch Sketch)> texts)
+            // Every (anchor, text id) of these texts, sorted; only those whose anchor's top bits are the slice when one is given.
+            ulong[] Entries(IReadOnlyList<(int Id, ShingleSketch Sketch)> texts, int? slice = null)
             {
-                var list = texts.ToList();
-                var entries = new ulong[list.Sum(t => t.Sketch.Anchors.Length)];
-                var n = 0;
-                foreach (var (id, sketch) in list)
+                var (shift, wanted) = slice is { } s ? (32 - SliceBits, (uint)s) : (32, 0u);
+                var count = 0L;
+                foreach (var (_, sketch) in texts)
                 {
                     foreach (var anchor in sketch.Anchors)
                     {
-                        entries[n++] = (ulong)anchor << 24 | (uint)id;
+                        count += (uint)((ulong)anchor >> shift) == wanted ? 1 : 0;
+                    }
+                }
+                var entries = new ulong[count];
+                var n = 0;
+                foreach (var (id, sketch) in texts)
+                {
+                    foreach (var anchor in sketch.Anchors)
+                    {
+                        if ((uint)((ulong)anchor >> shift) == wanted)
+                        {
+                            entries[n++] = (ulong)anchor << 24 | (uint)id;
+                        }
                     }
                 }
                 ParallelSort(entries);
                 return entries;
             }
-            var plus = Entries(added.Select(i => (ids[i], sketches[i])));
+            var texts = added.Select(i => (ids[i], sketches[i])).ToList();
+            if (fresh && !state.ForNextRun)
+            {
+                // A slice of the anchors at a time: all postings at once are a gigabyte at a million texts, the shared ones few.
+                state.Postings = [.. Enumerable.Range(0, 1 << SliceBits).SelectMany(slice => SharedAnchors(Entries(texts, slice)))];
+                return;
+            }
+            var plus = Entries(texts);
             if (fresh)
             {
-                state.Postings = state.ForNextRun ? plus : SharedAnchors(plus);
+                state.Postings = plus;
                 return;
             }
             var minus = Entries(removed);
@@ -793,7 +815,7 @@ internal static class DuplicateFinder
         /// run starts from: most anchors are held by one text, and at a million texts all postings are a gigabyte.</summary>
         private ulong[] SharedAnchors(ulong[] postings)
         {
-            soleAnchors = new int[state.Sketches.Count];
+            soleAnchors ??= new int[state.Sketches.Count];
             var kept = 0;
             var start = 0;
             for (var i = 1; i <= postings.Length; i++)
