@@ -233,11 +233,16 @@ internal static class DuplicateFinder
     /// <summary>Sorts in place: moves each value into its bucket by the top bits in use, then sorts the buckets in
     /// parallel. No second array: at a million texts the samples and the anchor postings are half a gigabyte each.</summary>
     internal static void ParallelSort<T>(T[] values)
+        where T : IBinaryInteger<T>, IUnsignedNumber<T> =>
+        ParallelSort(values, values.Length);
+
+    /// <summary>Sorts the first <paramref name="length"/> values in place, as <see cref="ParallelSort{T}(T[])"/>.</summary>
+    internal static void ParallelSort<T>(T[] values, int length)
         where T : IBinaryInteger<T>, IUnsignedNumber<T>
     {
         const int bucketBits = 4;
         var used = T.Zero;
-        foreach (var v in values)
+        foreach (var v in values.AsSpan(0, length))
         {
             used |= v;
         }
@@ -245,7 +250,7 @@ internal static class DuplicateFinder
         var shift = Math.Max(0, int.CreateTruncating(T.PopCount(T.AllBitsSet) - T.LeadingZeroCount(used)) - bucketBits);
         int Bucket(T v) => int.CreateTruncating(v >>> shift) & ((1 << bucketBits) - 1);
         var starts = new int[(1 << bucketBits) + 1];
-        foreach (var v in values)
+        foreach (var v in values.AsSpan(0, length))
         {
             starts[Bucket(v) + 1]++;
         }
@@ -287,8 +292,8 @@ internal static class DuplicateFinder
         private const ulong AnchorKey = 0xFFFFFFFFFF000000;
         private const int MaxTexts = 1 << 24;
 
-        /// <summary>Postings of a run that no later run starts from are made in 2^SliceBits slices by the anchor's top bits.</summary>
-        private const int SliceBits = 2;
+        /// <summary>A run that no later run starts from sorts its samples and anchor postings in 2^SliceBits slices.</summary>
+        private const int SliceBits = 3;
         private readonly int count = sketches.Count;
         private readonly int[] ids = new int[sketches.Count];
         private int[] indexOf = [];
@@ -404,28 +409,35 @@ internal static class DuplicateFinder
                     come.Add(sketch);
                 }
             }
-            var plus = Concatenated(come);
-            var minus = Concatenated(gone.Values);
             var flipped = new HashSet<uint>();
-            if (fresh)
+            // Each sample of the sorted multiset held by more distinct contents than boilerplate may be.
+            void AddBoilerplate(uint[] sorted, int length)
             {
-                if (state.ForNextRun)
-                {
-                    state.Samples = plus;
-                }
                 var start = 0;
-                for (var i = 1; i <= plus.Length; i++)
+                for (var i = 1; i <= length; i++)
                 {
-                    if (i < plus.Length && plus[i] == plus[start])
+                    if (i < length && sorted[i] == sorted[start])
                     {
                         continue;
                     }
                     if (i - start > BoilerplateTexts)
                     {
-                        state.Boilerplate.Add(plus[start]);
+                        state.Boilerplate.Add(sorted[start]);
                     }
                     start = i;
                 }
+            }
+            if (fresh && !state.ForNextRun)
+            {
+                SortedSlices(come.Count, i => come[i].Samples, (_, sample) => sample, AddBoilerplate);
+                return flipped;
+            }
+            var plus = Concatenated(come);
+            var minus = Concatenated(gone.Values);
+            if (fresh)
+            {
+                state.Samples = plus;
+                AddBoilerplate(plus, plus.Length);
                 return flipped;
             }
             foreach (var sample in plus.Concat(minus).Distinct())
@@ -603,41 +615,27 @@ internal static class DuplicateFinder
         /// whose postings changed and were rare before or after.</summary>
         private void UpdatePostings(bool fresh, List<int> added, List<(int Id, ShingleSketch Sketch)> removed, bool[] affected)
         {
-            // Every (anchor, text id) of these texts, sorted; only those whose anchor's top bits are the slice when one is given.
-            ulong[] Entries(IReadOnlyList<(int Id, ShingleSketch Sketch)> texts, int? slice = null)
+            ulong[] Entries(IEnumerable<(int Id, ShingleSketch Sketch)> texts)
             {
-                var (shift, wanted) = slice is { } s ? (32 - SliceBits, (uint)s) : (32, 0u);
-                var count = 0L;
-                foreach (var (_, sketch) in texts)
-                {
-                    foreach (var anchor in sketch.Anchors)
-                    {
-                        count += (uint)((ulong)anchor >> shift) == wanted ? 1 : 0;
-                    }
-                }
-                var entries = new ulong[count];
+                var list = texts.ToList();
+                var entries = new ulong[list.Sum(t => t.Sketch.Anchors.Length)];
                 var n = 0;
-                foreach (var (id, sketch) in texts)
+                foreach (var (id, sketch) in list)
                 {
                     foreach (var anchor in sketch.Anchors)
                     {
-                        if ((uint)((ulong)anchor >> shift) == wanted)
-                        {
-                            entries[n++] = (ulong)anchor << 24 | (uint)id;
-                        }
+                        entries[n++] = (ulong)anchor << 24 | (uint)id;
                     }
                 }
                 ParallelSort(entries);
                 return entries;
             }
-            var texts = added.Select(i => (ids[i], sketches[i])).ToList();
             if (fresh && !state.ForNextRun)
             {
-                // A slice of the anchors at a time: all postings at once are a gigabyte at a million texts, the shared ones few.
-                state.Postings = [.. Enumerable.Range(0, 1 << SliceBits).SelectMany(slice => SharedAnchors(Entries(texts, slice)))];
+                state.Postings = SharedAnchorPostings();
                 return;
             }
-            var plus = Entries(texts);
+            var plus = Entries(added.Select(i => (ids[i], sketches[i])));
             if (fresh)
             {
                 state.Postings = plus;
@@ -811,31 +809,68 @@ internal static class DuplicateFinder
         }
 
         /// <summary>The postings of the anchors that two to <see cref="MaxPostings"/> texts hold, the only ones a pair is
-        /// judged by, in place; counts in <see cref="soleAnchors"/> the anchors only one text holds. For a run that no later
-        /// run starts from: most anchors are held by one text, and at a million texts all postings are a gigabyte.</summary>
-        private ulong[] SharedAnchors(ulong[] postings)
+        /// judged by; counts in <see cref="soleAnchors"/> the anchors only one text holds. For a run that no later run starts
+        /// from: most anchors are held by one text, and at a million texts all postings are a gigabyte.</summary>
+        private ulong[] SharedAnchorPostings()
         {
-            soleAnchors ??= new int[state.Sketches.Count];
-            var kept = 0;
-            var start = 0;
-            for (var i = 1; i <= postings.Length; i++)
+            var sole = soleAnchors = new int[state.Sketches.Count];
+            var kept = new List<ulong>();
+            SortedSlices(count, i => sketches[i].Anchors, (i, anchor) => (ulong)anchor << 24 | (uint)ids[i], (postings, length) =>
             {
-                if (i < postings.Length && postings[i] >> 24 == postings[start] >> 24)
+                var start = 0;
+                for (var i = 1; i <= length; i++)
                 {
-                    continue;
+                    if (i < length && postings[i] >> 24 == postings[start] >> 24)
+                    {
+                        continue;
+                    }
+                    if (i - start == 1)
+                    {
+                        sole[(int)(postings[start] & 0xFFFFFF)]++;
+                    }
+                    else if (i - start <= MaxPostings)
+                    {
+                        kept.AddRange(postings.AsSpan(start, i - start));
+                    }
+                    start = i;
                 }
-                if (i - start == 1)
+            });
+            return [.. kept];
+        }
+
+        /// <summary>Gives <paramref name="sorted"/> the entries made of every text's values, a slice (by the values' top
+        /// <see cref="SliceBits"/> bits) at a time, each sorted in one buffer used again for the next: for a run that no
+        /// later run starts from, which needs what the sorted entries show, not the whole sorted array (all samples are
+        /// half a gigabyte at a million texts, all anchor postings a gigabyte).</summary>
+        private static void SortedSlices<T>(int texts, Func<int, uint[]> values, Func<int, uint, T> entry, Action<T[], int> sorted)
+            where T : IBinaryInteger<T>, IUnsignedNumber<T>
+        {
+            const int shift = 32 - SliceBits;
+            var sizes = new int[1 << SliceBits];
+            for (var i = 0; i < texts; i++)
+            {
+                foreach (var value in values(i))
                 {
-                    soleAnchors[(int)(postings[start] & 0xFFFFFF)]++;
+                    sizes[value >> shift]++;
                 }
-                else if (i - start <= MaxPostings)
-                {
-                    Array.Copy(postings, start, postings, kept, i - start);
-                    kept += i - start;
-                }
-                start = i;
             }
-            return postings[..kept];
+            var buffer = new T[sizes.Max()];
+            for (var slice = 0; slice < sizes.Length; slice++)
+            {
+                var n = 0;
+                for (var i = 0; i < texts; i++)
+                {
+                    foreach (var value in values(i))
+                    {
+                        if (value >> shift == slice)
+                        {
+                            buffer[n++] = entry(i, value);
+                        }
+                    }
+                }
+                ParallelSort(buffer, n);
+                sorted(buffer, n);
+            }
         }
 
         private static uint[] Concatenated(IEnumerable<ShingleSketch> texts)
