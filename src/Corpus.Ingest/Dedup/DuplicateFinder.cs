@@ -231,7 +231,7 @@ internal static class DuplicateFinder
     }
 
     /// <summary>Sorts in place: moves each value into its bucket by the top bits in use, then sorts the buckets in
-    /// parallel. No second array: at a million texts the samples and the anchor postings are half a gigabyte each.</summary>
+    /// parallel. No second array: at a million texts a kept state's samples are half a gigabyte, its anchor postings one.</summary>
     internal static void ParallelSort<T>(T[] values)
         where T : IBinaryInteger<T>, IUnsignedNumber<T> =>
         ParallelSort(values, values.Length);

@@ -34,7 +34,8 @@ internal sealed class GroupingState(bool forNextRun = true)
 
     public HashSet<uint> Boilerplate { get; } = [];
 
-    /// <summary>Every (anchor, text id) as 32 bits of anchor over 24 bits of id, sorted.</summary>
+    /// <summary>Every (anchor, text id) as 32 bits of anchor over 24 bits of id, sorted; in a state no later run starts
+    /// from, only the anchors that two to a few texts hold (the only ones a pair is judged by).</summary>
     public ulong[] Postings { get; set; } = [];
 
     /// <summary>Pairs of text ids judged alike (the lower index of the run first), with their verdicts (other holders as ids).</summary>
