@@ -200,7 +200,7 @@ internal static class DuplicateFinder
                 end++;
             }
             // Both texts hold the anchor, so its run has two postings at least; none means the postings keep only shared
-            // anchors and this one is held by too many texts (see SharedAnchors).
+            // anchors and this one is held by too many texts (see SharedAnchorPostings).
             if (end - start is >= 2 and <= MaxPostings && (rarest is null || end - start < rarest.Value.End - rarest.Value.Start))
             {
                 rarest = (start, end);
@@ -298,7 +298,7 @@ internal static class DuplicateFinder
         private readonly int[] ids = new int[sketches.Count];
         private int[] indexOf = [];
 
-        /// <summary>Per text id, the anchors no other text holds, when the postings leave them out (see <see cref="SharedAnchors"/>).</summary>
+        /// <summary>Per text id, the anchors no other text holds, when the postings leave them out (see <see cref="SharedAnchorPostings"/>).</summary>
         private int[]? soleAnchors;
 
         public int[] Group()
