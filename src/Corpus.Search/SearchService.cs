@@ -52,40 +52,50 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
         {
             return new SearchResult(0, 0, [], Empty, segmentation, clock.Elapsed.TotalMilliseconds);
         }
-        var (collected, occurrenceTotal, topDocs) = index.Partitioned(parts => Collect(searcher, parsed, request, options, (long)request.Page * request.Size, parts));
-        var hits = new List<SearchHit>();
-        var phrases = parsed.BodyPhrases.ToList();
-        var titlePhrases = parsed.TitlePhrases.ToList();
-        var patterns = parsed.BodyPatterns;
-        foreach (var scoreDoc in topDocs((request.Page - 1) * request.Size, request.Size))
+        var phrases = new HitPhrases(parsed.BodyPhrases.ToList(), parsed.TitlePhrases.ToList(), parsed.BodyPatterns);
+        // The hits are re-ranked and read (stored text, snippets) on as many threads as the search itself.
+        var (collected, occurrenceTotal, hits) = index.Partitioned(parts =>
         {
-            var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
-            var title = stored.Get(FieldNames.Title);
-            var occurrences = 0;
-            IReadOnlyList<Snippet> snippets = [];
-            IReadOnlyList<HitSpan> titleHits = [];
-            if (options.Snippets)
-            {
-                var text = DocumentMapper.TextOf(stored);
-                var spans = PhraseLocator.Locate(text, phrases, patterns);
-                if (spans.Count == 0 && stored.Get(FieldNames.Copies) is not null)
-                {
-                    // Matched through a copy: count and show the copies' occurrences (see SearchHit.Occurrences).
-                    text = DocumentMapper.CopiesText(stored);
-                    spans = PhraseLocator.Locate(text, phrases, patterns);
-                }
-                titleHits = PhraseLocator.Locate(title, titlePhrases);
-                occurrences = spans.Count + titleHits.Count;
-                snippets = SnippetBuilder.Build(text, spans);
-            }
-            hits.Add(new SearchHit(
-                stored.Get(FieldNames.Id), title, DocumentMapper.ParseDate(stored.Get(FieldNames.Date)),
-                stored.Get(FieldNames.Venue), stored.Get(FieldNames.Kind), float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
-                occurrences, snippets, titleHits));
-        }
+            var (collected, occurrences, topDocs) = Collect(searcher, parsed, request, options, (long)request.Page * request.Size, parts);
+            var top = topDocs((request.Page - 1) * request.Size, request.Size);
+            var hits = new SearchHit[top.Length];
+            Parallel.For(0, top.Length, new ParallelOptions { MaxDegreeOfParallelism = parts }, i => hits[i] = Hit(searcher, top[i], phrases, options));
+            return (collected, occurrences, hits);
+        });
         var facets = options.Facets ? collected.Counts() : Empty;
         return new SearchResult(collected.Total, occurrenceTotal, hits, facets, segmentation, clock.Elapsed.TotalMilliseconds);
     }
+
+    /// <summary>One hit as the result list shows it: its stored fields, and with snippets its located occurrences.</summary>
+    private static SearchHit Hit(IndexSearcher searcher, ScoreDoc scoreDoc, HitPhrases phrases, SearchOptions options)
+    {
+        var stored = searcher.Doc(scoreDoc.Doc, options.Snippets ? HitFieldsWithText : HitFields);
+        var title = stored.Get(FieldNames.Title);
+        var occurrences = 0;
+        IReadOnlyList<Snippet> snippets = [];
+        IReadOnlyList<HitSpan> titleHits = [];
+        if (options.Snippets)
+        {
+            var text = DocumentMapper.TextOf(stored);
+            var spans = PhraseLocator.Locate(text, phrases.Body, phrases.Patterns);
+            if (spans.Count == 0 && stored.Get(FieldNames.Copies) is not null)
+            {
+                // Matched through a copy: count and show the copies' occurrences (see SearchHit.Occurrences).
+                text = DocumentMapper.CopiesText(stored);
+                spans = PhraseLocator.Locate(text, phrases.Body, phrases.Patterns);
+            }
+            titleHits = PhraseLocator.Locate(title, phrases.Title);
+            occurrences = spans.Count + titleHits.Count;
+            snippets = SnippetBuilder.Build(text, spans);
+        }
+        return new SearchHit(
+            stored.Get(FieldNames.Id), title, DocumentMapper.ParseDate(stored.Get(FieldNames.Date)),
+            stored.Get(FieldNames.Venue), stored.Get(FieldNames.Kind), float.IsNaN(scoreDoc.Score) ? 0f : scoreDoc.Score,
+            occurrences, snippets, titleHits);
+    }
+
+    /// <summary>What a hit's occurrences are located by: the body's phrases and patterns, the title's phrases.</summary>
+    private sealed record HitPhrases(IReadOnlyList<string> Body, IReadOnlyList<string> Title, IReadOnlyList<TextPattern> Patterns);
 
     /// <returns>Null when no document has this id.</returns>
     /// <exception cref="QueryException">Bad query syntax.</exception>
@@ -227,9 +237,9 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
         new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>());
 
     /// <summary>
-    /// Runs the query in <paramref name="parts"/> ranges of documents at once (see <see cref="PartitionedSearch"/>), each
-    /// with its own collectors, and merges them: totals and facet counts add up, top hits merge by score or date
-    /// (ties in document order, as one pass would break them).
+    /// Runs the query on <paramref name="parts"/> threads (see <see cref="PartitionedSearch"/>), each with its own
+    /// collectors, and merges them: totals and facet counts add up, top hits merge by score or date (ties in document
+    /// order, as one pass would break them). Re-ranking the best hits uses as many threads.
     /// </summary>
     private static (FacetingCollector Collected, long Occurrences, Func<int, int, ScoreDoc[]> TopDocs) Collect(
         IndexSearcher searcher, ParsedQuery parsed, SearchRequest request, SearchOptions options, long wanted, int parts)
@@ -267,10 +277,10 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
             topDocs = (start, size) =>
             {
                 // Only the first window is re-ranked, so the order (and paging through it) does not depend on the page.
-                var first = TopDocs.Merge(null, window, shards).ScoreDocs;
+                var first = PartitionedSearch.TopByScore(shards, window);
                 var ranked = rank is null
                     ? first
-                    : WordsRescorer.Rescore(searcher, first[..Math.Min(RescoreWindow, first.Length)], rank).Concat(first.Skip(RescoreWindow));
+                    : WordsRescorer.Rescore(searcher, first[..Math.Min(RescoreWindow, first.Length)], rank, parts).Concat(first.Skip(RescoreWindow));
                 return [.. ranked.Skip(start).Take(size)];
             };
         }

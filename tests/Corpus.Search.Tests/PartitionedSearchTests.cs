@@ -1,3 +1,7 @@
+using Corpus.Search.Indexing;
+using Corpus.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Corpus.Search.Tests;
@@ -9,10 +13,82 @@ namespace Corpus.Search.Tests;
 public sealed class PartitionedSearchTests(GeneratedCorpus corpus) : IClassFixture<GeneratedCorpus>
 {
     [Fact]
-    public void A_search_cut_into_ranges_answers_exactly_as_one_pass()
+    public void A_search_cut_into_ranges_answers_exactly_as_one_pass() => AssertCutAnswersAsOnePass(corpus.Index.IndexDir);
+
+    [Fact]
+    public void So_does_one_over_several_segments_with_deletions_where_each_hit_scores_its_match_plus_its_words()
     {
-        using var onePass = new CorpusIndex(corpus.Index.IndexDir, NullLogger<CorpusIndex>.Instance) { SearchParts = 1 };
-        using var cut = new CorpusIndex(corpus.Index.IndexDir, NullLogger<CorpusIndex>.Instance) { SearchParts = 3 };
+        var indexDir = Path.Combine(Path.GetTempPath(), "corpus-partitioned-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var documents = corpus.Documents;
+            using (var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance))
+            {
+                // The second commit deletes the first tenth from the first segments and writes the second half anew.
+                index.Replace(corpus.Result with { Documents = [.. documents.Take(documents.Count / 2)], Fingerprint = "first half" });
+                index.Replace(corpus.Result with { Documents = [.. documents.Skip(documents.Count / 10)], Fingerprint = "the rest" });
+            }
+            using (var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(indexDir)))
+            {
+                Assert.True(reader.Leaves.Count >= 2);
+                Assert.True(reader.HasDeletions);
+            }
+            AssertCutAnswersAsOnePass(indexDir);
+            AssertHitsScoreTheMatchAndTheWords(indexDir);
+        }
+        finally
+        {
+            Directory.Delete(indexDir, recursive: true);
+        }
+    }
+
+    /// <summary>Lucene's merge of several collectors' hits breaks ties by collector; a thread's documents are several
+    /// ranges, so ties must be broken by document, as one pass over the index breaks them.</summary>
+    [Fact]
+    public void Hits_with_equal_scores_merge_in_document_order()
+    {
+        var first = new TopDocs(3, [new(0, 1f), new(20, 1f), new(21, 1f)], 1f);
+        var second = new TopDocs(3, [new(7, 2f), new(10, 1f), new(11, 1f)], 2f);
+
+        var merged = PartitionedSearch.TopByScore([first, second], 4);
+
+        Assert.Equal([7, 0, 10, 11], merged.Select(h => h.Doc));
+    }
+
+    /// <summary>
+    /// A first-page hit's score is its exact-match score plus its words score (the re-ranking), each as Lucene explains
+    /// it for that document alone, whichever segment holds it and however many threads re-rank.
+    /// </summary>
+    private void AssertHitsScoreTheMatchAndTheWords(string indexDir)
+    {
+        using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance) { SearchParts = 3 };
+        var service = new SearchService(index);
+        var random = new Random(11);
+        var segments = new HashSet<int>();
+        for (var i = 0; i < 20; i++)
+        {
+            var query = i % 2 == 0 ? $"\"{Cut(random, 2)}\"" : $"\"{Cut(random, 2)}\" OR \"{Cut(random, 3)}\"";
+            var parsed = QueryParser.Parse(query);
+            var hits = service.Search(new SearchRequest(query, Size: 50)).Hits;
+            index.WithSearcher(searcher =>
+            {
+                foreach (var hit in hits)
+                {
+                    var doc = searcher!.Search(new TermQuery(new Term(FieldNames.Id, hit.Id)), 1).ScoreDocs[0].Doc;
+                    segments.Add(ReaderUtil.SubIndex(doc, searcher.IndexReader.Leaves));
+                    var expected = searcher.Explain(LuceneQueryBuilder.Match(parsed), doc).Value + searcher.Explain(LuceneQueryBuilder.Rank(parsed)!, doc).Value;
+                    Assert.Equal(expected, hit.Score, expected * 1e-5);
+                }
+                return 0;
+            });
+        }
+        Assert.True(segments.Count >= 2);
+    }
+
+    private void AssertCutAnswersAsOnePass(string indexDir)
+    {
+        using var onePass = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance) { SearchParts = 1 };
+        using var cut = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance) { SearchParts = 3 };
         var (expected, actual) = (new SearchService(onePass), new SearchService(cut));
         var random = new Random(5);
         var dates = corpus.Documents.Select(d => d.Date).OfType<DateOnly>().Order().ToList();
@@ -44,10 +120,14 @@ public sealed class PartitionedSearchTests(GeneratedCorpus corpus) : IClassFixtu
             Assert.Equal(one.Facets.Venue.OrderBy(p => p.Key), many.Facets.Venue.OrderBy(p => p.Key));
             Assert.Equal(one.Facets.Kind.OrderBy(p => p.Key), many.Facets.Kind.OrderBy(p => p.Key));
             Assert.Equal(one.Facets.Year.OrderBy(p => p.Key), many.Facets.Year.OrderBy(p => p.Key));
-            Assert.Equal(one.Hits.Select(h => (h.Id, h.Score, h.Occurrences)), many.Hits.Select(h => (h.Id, h.Score, h.Occurrences)));
+            Assert.Equal(one.Hits.Select(Shown), many.Hits.Select(Shown));
         }
         Assert.Contains(requests, r => expected.Search(r).Total > 100);
     }
+
+    /// <summary>All a hit shows: hits are read and their snippets built on several threads as well.</summary>
+    private static string Shown(SearchHit hit) =>
+        $"{hit.Id} {hit.Score} {hit.Occurrences} {string.Join(" | ", hit.Snippets.Select(s => s.Text + string.Concat(s.Hits)))} {string.Concat(hit.TitleHits)}";
 
     /// <summary>A piece of a random document's text without line breaks or quotes.</summary>
     private string Cut(Random random, int length)

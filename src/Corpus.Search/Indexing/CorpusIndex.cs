@@ -312,13 +312,13 @@ public sealed class CorpusIndex : IDisposable
         }
     }
 
-    /// <summary>Most ranges one search is cut into (see <see cref="Querying.PartitionedSearch"/>): one per core by default, 1 keeps every search on one core.</summary>
+    /// <summary>Most threads one search uses (see <see cref="Querying.PartitionedSearch"/>): one per core by default, 1 keeps every search on one core.</summary>
     public int SearchParts { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
-    /// Runs a search with the number of ranges it may cut the index into: all of <see cref="SearchParts"/> while it is
-    /// the only search running, so a lone query uses every core; one while others run, since every core is then busy
-    /// and cutting would only add work.
+    /// Runs a search with the number of threads it may use: all of <see cref="SearchParts"/> while it is the only
+    /// search running, so a lone query uses every core; one while others run, since every core is then busy and
+    /// splitting would only add work.
     /// </summary>
     internal T Partitioned<T>(Func<int, T> search)
     {

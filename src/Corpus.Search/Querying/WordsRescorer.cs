@@ -9,34 +9,39 @@ namespace Corpus.Search.Querying;
 /// </summary>
 internal static class WordsRescorer
 {
-    public static ScoreDoc[] Rescore(IndexSearcher searcher, ScoreDoc[] hits, Query rank)
+    /// <param name="threads">How many segments are scored at once (each segment's hits on one thread).</param>
+    public static ScoreDoc[] Rescore(IndexSearcher searcher, ScoreDoc[] hits, Query rank, int threads = 1)
     {
         var weight = searcher.CreateNormalizedWeight(rank);
         var leaves = searcher.IndexReader.Leaves;
-        var byDoc = hits.Select(h => new ScoreDoc(h.Doc, h.Score)).OrderBy(h => h.Doc).ToArray();
-        var leafIndex = -1;
-        var leafEnd = 0;
-        var docBase = 0;
-        Scorer? scorer = null;
-        foreach (var hit in byDoc)
+        var rescored = hits.Select(h => new ScoreDoc(h.Doc, h.Score)).ToArray();
+        var bySegment = rescored.GroupBy(h => ReaderUtil.SubIndex(h.Doc, leaves)).ToArray();
+        Parallel.ForEach(bySegment, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, segment =>
         {
-            while (hit.Doc >= leafEnd)
-            {
-                var leaf = leaves[++leafIndex];
-                docBase = leaf.DocBase;
-                leafEnd = docBase + leaf.AtomicReader.MaxDoc;
-                scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
-            }
+            var leaf = leaves[segment.Key];
+            // Advancing a scorer needs its documents in increasing order.
+            Add(weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs), segment.OrderBy(h => h.Doc), leaf.DocBase);
+        });
+        return [.. rescored.OrderByDescending(h => h.Score).ThenBy(h => h.Doc)];
+    }
+
+    private static void Add(Scorer? scorer, IEnumerable<ScoreDoc> hits, int docBase)
+    {
+        if (scorer is null)
+        {
+            return;
+        }
+        foreach (var hit in hits)
+        {
             var target = hit.Doc - docBase;
-            if (scorer is not null && scorer.DocID < target)
+            if (scorer.DocID < target)
             {
                 scorer.Advance(target);
             }
-            if (scorer is not null && scorer.DocID == target)
+            if (scorer.DocID == target)
             {
                 hit.Score += scorer.GetScore();
             }
         }
-        return [.. byDoc.OrderByDescending(h => h.Score).ThenBy(h => h.Doc)];
     }
 }

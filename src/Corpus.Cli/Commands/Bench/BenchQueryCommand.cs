@@ -24,7 +24,7 @@ internal static class BenchQueryCommand
         var json = new Option<bool>("--json") { Description = "Write the figures as JSON" };
         var parts = new Option<int>("--parts")
         {
-            Description = "Ranges of documents one search is cut into and run at once (default: one per core; 1: one core, the reference for throughput under load)",
+            Description = "Threads one search uses (default: one per core; 1: one core, the reference for throughput under load)",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         var command = new Command("query", "Query latency p50/p95/p99: search only, snippets, date filter, facets, occurrences, all together, timeline (the research views: corpus bench views)")
