@@ -17,8 +17,7 @@ internal sealed class MappedDirectory(DirectoryInfo path) : FSDirectory(path, nu
     public override IndexInput OpenInput(string name, IOContext context)
     {
         EnsureOpen();
-        // A search reads a handful of stored documents at random places in the stored fields' data file.
-        var file = MappedFile.Open(Path.Combine(Directory.FullName, name), randomAccess: name.EndsWith(".fdt", StringComparison.Ordinal));
+        var file = MappedFile.Open(Path.Combine(Directory.FullName, name));
         return new MappedInput($"MappedInput({name})", file, 0, file.Length);
     }
 

@@ -1,5 +1,4 @@
 using System.IO.MemoryMappedFiles;
-using System.Runtime.InteropServices;
 
 namespace Corpus.Search.Indexing;
 
@@ -7,11 +6,8 @@ namespace Corpus.Search.Indexing;
 /// One index file mapped read-only into memory, unmapped when the last <see cref="MappedInput"/> over it is collected
 /// (index files are written once and never change, so the mapping never goes stale).
 /// </summary>
-internal sealed unsafe partial class MappedFile
+internal sealed unsafe class MappedFile
 {
-    // MADV_RANDOM, the same value on Linux and macOS.
-    private const int RandomAccess = 1;
-
     private readonly MemoryMappedViewAccessor? view;
 
     private MappedFile(MemoryMappedViewAccessor? view, byte* start, long length)
@@ -35,9 +31,7 @@ internal sealed unsafe partial class MappedFile
 
     public long Length { get; }
 
-    /// <param name="randomAccess">Read a few bytes at a time at scattered places (stored documents): the system then reads
-    /// no pages ahead of those touched, which would only fill the process's resident memory with pages nobody reads.</param>
-    public static MappedFile Open(string path, bool randomAccess = false)
+    public static MappedFile Open(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         if (stream.Length == 0)
@@ -50,14 +44,6 @@ internal sealed unsafe partial class MappedFile
         var view = mapping.CreateViewAccessor(0, stream.Length, MemoryMappedFileAccess.Read);
         byte* start = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-        if (randomAccess && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
-        {
-            // Advice only: where the call fails, reads are the same, with read-ahead.
-            _ = Advise(start, (nuint)(view.PointerOffset + stream.Length), RandomAccess);
-        }
         return new MappedFile(view, start + view.PointerOffset, stream.Length);
     }
-
-    [LibraryImport("libc", EntryPoint = "madvise")]
-    private static partial int Advise(byte* address, nuint length, int advice);
 }
