@@ -56,11 +56,11 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
         // The hits are re-ranked and read (stored text, snippets) on as many threads as the search itself.
         var (collected, occurrenceTotal, hits) = index.Partitioned(parts =>
         {
-            var (collected, occurrences, topDocs) = Collect(searcher, parsed, request, options, (long)request.Page * request.Size, parts);
+            var (matches, occurrences, topDocs) = Collect(searcher, parsed, request, options, (long)request.Page * request.Size, parts);
             var top = topDocs((request.Page - 1) * request.Size, request.Size);
-            var hits = new SearchHit[top.Length];
-            Parallel.For(0, top.Length, new ParallelOptions { MaxDegreeOfParallelism = parts }, i => hits[i] = Hit(searcher, top[i], phrases, options));
-            return (collected, occurrences, hits);
+            var page = new SearchHit[top.Length];
+            Parallel.For(0, top.Length, new ParallelOptions { MaxDegreeOfParallelism = parts }, i => page[i] = Hit(searcher, top[i], phrases, options));
+            return (matches, occurrences, page);
         });
         var facets = options.Facets ? collected.Counts() : Empty;
         return new SearchResult(collected.Total, occurrenceTotal, hits, facets, segmentation, clock.Elapsed.TotalMilliseconds);
@@ -247,6 +247,7 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
         var reader = searcher.IndexReader;
         var venues = FacetOrdinals.For(reader, FieldNames.Venue);
         var kinds = FacetOrdinals.For(reader, FieldNames.Kind);
+        var dates = DateKeys.For(reader);
         var filter = Filter(request, venues, kinds);
         var numHits = (int)Math.Clamp(wanted, 1, Math.Max(1, reader.MaxDoc));
         // Without a query there is nothing to rank by: newest first is the useful order for browsing.
@@ -261,7 +262,7 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
                 : TopFieldCollector.Create(dateSort, numHits, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
             // Occurrences are added up over the documents the filters accept, so they wrap the top-hits collector.
             var occurrences = phrases is null ? null : new OccurrenceTotalCollector(top, phrases);
-            var collector = new FacetingCollector(occurrences ?? top, filter, venues, kinds, DateKeys.For(reader), options.Facets);
+            var collector = new FacetingCollector(occurrences ?? top, filter, venues, kinds, dates, options.Facets);
             return ((Facets: collector, Top: (ITopDocsCollector)top, Occurrences: occurrences), VerifyingCollector.Around(collector, parsed));
         });
         var merged = chains[0].Facets;

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Corpus.Search.Tests;
 
 /// <summary>
-/// A search cut into ranges of documents run at once (what a lone query does on several cores) must answer exactly
-/// as one pass over the index: totals, occurrences, facet counts and every hit in the same order with the same score.
+/// A search whose ranges of documents several threads take in turn (what a lone query does on several cores) must
+/// answer exactly as one pass over the index: totals, occurrences, facet counts and every hit in the same order with the
+/// same score and snippets.
 /// </summary>
 public sealed class PartitionedSearchTests(GeneratedCorpus corpus) : IClassFixture<GeneratedCorpus>
 {
@@ -18,27 +19,99 @@ public sealed class PartitionedSearchTests(GeneratedCorpus corpus) : IClassFixtu
     [Fact]
     public void So_does_one_over_several_segments_with_deletions_where_each_hit_scores_its_match_plus_its_words()
     {
-        var indexDir = Path.Combine(Path.GetTempPath(), "corpus-partitioned-" + Guid.NewGuid().ToString("N"));
+        var indexDir = SeveralSegments();
         try
         {
-            var documents = corpus.Documents;
-            using (var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance))
-            {
-                // The second commit deletes the first tenth from the first segments and writes the second half anew.
-                index.Replace(corpus.Result with { Documents = [.. documents.Take(documents.Count / 2)], Fingerprint = "first half" });
-                index.Replace(corpus.Result with { Documents = [.. documents.Skip(documents.Count / 10)], Fingerprint = "the rest" });
-            }
-            using (var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(indexDir)))
-            {
-                Assert.True(reader.Leaves.Count >= 2);
-                Assert.True(reader.HasDeletions);
-            }
             AssertCutAnswersAsOnePass(indexDir);
             AssertHitsScoreTheMatchAndTheWords(indexDir);
         }
         finally
         {
             Directory.Delete(indexDir, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Which thread takes which range depends on timing, so the threads' walks are replayed here in a fixed order: two
+    /// cursors take interleaved ranges that cut across segments, each must see its documents in increasing order, and
+    /// together exactly what Lucene's own search of the query collects, each document once.
+    /// </summary>
+    [Fact]
+    public void Threads_taking_interleaved_ranges_see_each_match_once_and_in_order()
+    {
+        var indexDir = SeveralSegments();
+        try
+        {
+            using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+            var random = new Random(7);
+            int[][] turns = [[0, 2, 5, 6, 9], [1, 3, 4, 7, 8]];
+            for (var i = 0; i < 30; i++)
+            {
+                var query = LuceneQueryBuilder.Match(QueryParser.Parse($"\"{Cut(random, 1 + (i % 5))}\""));
+                index.WithSearcher(searcher =>
+                {
+                    var expected = new DocsCollector();
+                    searcher!.Search(query, expected);
+                    var weight = searcher.CreateNormalizedWeight(query);
+                    var maxDoc = searcher.IndexReader.MaxDoc;
+                    var seen = turns.Select(_ => new DocsCollector()).ToArray();
+                    var cursors = seen.Select(c => new PartitionedSearch.Cursor(weight, searcher.IndexReader.Leaves, c)).ToArray();
+                    var ranges = turns.Sum(t => t.Length);
+                    for (var range = 0; range < ranges; range++)
+                    {
+                        var thread = turns[0].Contains(range) ? 0 : 1;
+                        cursors[thread].Score(maxDoc * range / ranges, maxDoc * (range + 1) / ranges);
+                    }
+                    Assert.All(seen, c => Assert.Equal(c.Docs.Order(), c.Docs));
+                    Assert.Equal(expected.Docs.Order(), seen.SelectMany(c => c.Docs).Order());
+                    return 0;
+                });
+            }
+        }
+        finally
+        {
+            Directory.Delete(indexDir, recursive: true);
+        }
+    }
+
+    /// <summary>An index of gen-300 in several segments, some documents deleted: the first commit writes the first half,
+    /// the second deletes the first tenth from it and writes the rest anew.</summary>
+    private string SeveralSegments()
+    {
+        var indexDir = Path.Combine(Path.GetTempPath(), "corpus-partitioned-" + Guid.NewGuid().ToString("N"));
+        var documents = corpus.Documents;
+        using (var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance))
+        {
+            index.Replace(corpus.Result with { Documents = [.. documents.Take(documents.Count / 2)], Fingerprint = "first half" });
+            index.Replace(corpus.Result with { Documents = [.. documents.Skip(documents.Count / 10)], Fingerprint = "the rest" });
+        }
+        using (var reader = DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(indexDir)))
+        {
+            Assert.True(reader.Leaves.Count >= 2);
+            Assert.True(reader.HasDeletions);
+        }
+        return indexDir;
+    }
+
+    /// <summary>The top-level documents collected, in the order they came.</summary>
+    private sealed class DocsCollector : ICollector
+    {
+        private int docBase = -1;
+
+        public List<int> Docs { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => false;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
+
+        public void Collect(int doc)
+        {
+            Assert.True(docBase >= 0, "a document collected before its segment was set");
+            Docs.Add(docBase + doc);
         }
     }
 

@@ -16,7 +16,8 @@ internal static class PartitionedSearch
     private const int RangesPerThread = 8;
 
     /// <param name="parts">How many threads (1: all on the calling thread, as <see cref="IndexSearcher.Search(Query, ICollector)"/>).</param>
-    /// <param name="create">A fresh collector chain for one thread: what the caller merges, and the collector to feed.</param>
+    /// <param name="create">A fresh collector chain for one thread: what the caller merges, and the collector to feed.
+    /// Called on each thread, at once.</param>
     public static IReadOnlyList<T> Run<T>(IndexSearcher searcher, Query query, int parts, Func<(T Result, ICollector Collector)> create)
     {
         var weight = searcher.CreateNormalizedWeight(query);
@@ -53,7 +54,7 @@ internal static class PartitionedSearch
         [.. shards.SelectMany(s => s.ScoreDocs).OrderByDescending(h => h.Score).ThenBy(h => h.Doc).Take(count)];
 
     /// <summary>One thread's walk: the scorer of the segment it is in, kept from one range to its next.</summary>
-    private sealed class Cursor(Weight weight, IList<AtomicReaderContext> leaves, ICollector collector)
+    internal sealed class Cursor(Weight weight, IList<AtomicReaderContext> leaves, ICollector collector)
     {
         private int leaf = -1;
         private Scorer? scorer;

@@ -10,7 +10,7 @@ namespace Corpus.Search.Querying;
 internal static class WordsRescorer
 {
     /// <param name="threads">How many segments are scored at once (each segment's hits on one thread).</param>
-    public static ScoreDoc[] Rescore(IndexSearcher searcher, ScoreDoc[] hits, Query rank, int threads = 1)
+    public static ScoreDoc[] Rescore(IndexSearcher searcher, ScoreDoc[] hits, Query rank, int threads)
     {
         var weight = searcher.CreateNormalizedWeight(rank);
         var leaves = searcher.IndexReader.Leaves;
@@ -20,12 +20,12 @@ internal static class WordsRescorer
         {
             var leaf = leaves[segment.Key];
             // Advancing a scorer needs its documents in increasing order.
-            Add(weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs), segment.OrderBy(h => h.Doc), leaf.DocBase);
+            AddScores(weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs), segment.OrderBy(h => h.Doc), leaf.DocBase);
         });
         return [.. rescored.OrderByDescending(h => h.Score).ThenBy(h => h.Doc)];
     }
 
-    private static void Add(Scorer? scorer, IEnumerable<ScoreDoc> hits, int docBase)
+    private static void AddScores(Scorer? scorer, IEnumerable<ScoreDoc> hits, int docBase)
     {
         if (scorer is null)
         {
