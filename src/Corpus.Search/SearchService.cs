@@ -59,7 +59,7 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
             var (matches, occurrences, topDocs) = Collect(searcher, parsed, request, options, (long)request.Page * request.Size, parts);
             var top = topDocs((request.Page - 1) * request.Size, request.Size);
             var page = new SearchHit[top.Length];
-            Parallel.For(0, top.Length, new ParallelOptions { MaxDegreeOfParallelism = parts }, i => page[i] = Hit(searcher, top[i], phrases, options));
+            ParallelWork.For(top.Length, parts, i => page[i] = Hit(searcher, top[i], phrases, options));
             return (matches, occurrences, page);
         });
         var facets = options.Facets ? collected.Counts() : Empty;
@@ -278,7 +278,7 @@ public sealed partial class SearchService(CorpusIndex index, ILogger<SearchServi
             topDocs = (start, size) =>
             {
                 // Only the first window is re-ranked, so the order (and paging through it) does not depend on the page.
-                var first = PartitionedSearch.TopByScore(shards, window);
+                var first = TopDocs.Merge(null, window, shards).ScoreDocs;
                 var ranked = rank is null
                     ? first
                     : WordsRescorer.Rescore(searcher, first[..Math.Min(RescoreWindow, first.Length)], rank, parts).Concat(first.Skip(RescoreWindow));

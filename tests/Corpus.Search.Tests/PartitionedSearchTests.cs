@@ -7,9 +7,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Corpus.Search.Tests;
 
 /// <summary>
-/// A search whose ranges of documents several threads take in turn (what a lone query does on several cores) must
-/// answer exactly as one pass over the index: totals, occurrences, facet counts and every hit in the same order with the
-/// same score and snippets.
+/// A search cut into ranges of documents run at once (what a lone query does on several cores) must answer exactly
+/// as one pass over the index: totals, occurrences, facet counts and every hit in the same order with the same score
+/// and snippets (the page's hits are read on several threads too).
 /// </summary>
 public sealed class PartitionedSearchTests(GeneratedCorpus corpus) : IClassFixture<GeneratedCorpus>
 {
@@ -24,49 +24,6 @@ public sealed class PartitionedSearchTests(GeneratedCorpus corpus) : IClassFixtu
         {
             AssertCutAnswersAsOnePass(indexDir);
             AssertHitsScoreTheMatchAndTheWords(indexDir);
-        }
-        finally
-        {
-            Directory.Delete(indexDir, recursive: true);
-        }
-    }
-
-    /// <summary>
-    /// Which thread takes which range depends on timing, so the threads' walks are replayed here in a fixed order: two
-    /// cursors take interleaved ranges that cut across segments, each must see its documents in increasing order, and
-    /// together exactly what Lucene's own search of the query collects, each document once.
-    /// </summary>
-    [Fact]
-    public void Threads_taking_interleaved_ranges_see_each_match_once_and_in_order()
-    {
-        var indexDir = SeveralSegments();
-        try
-        {
-            using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
-            var random = new Random(7);
-            int[][] turns = [[0, 2, 5, 6, 9], [1, 3, 4, 7, 8]];
-            for (var i = 0; i < 30; i++)
-            {
-                var query = LuceneQueryBuilder.Match(QueryParser.Parse($"\"{Cut(random, 1 + (i % 5))}\""));
-                index.WithSearcher(searcher =>
-                {
-                    var expected = new DocsCollector();
-                    searcher!.Search(query, expected);
-                    var weight = searcher.CreateNormalizedWeight(query);
-                    var maxDoc = searcher.IndexReader.MaxDoc;
-                    var seen = turns.Select(_ => new DocsCollector()).ToArray();
-                    var cursors = seen.Select(c => new PartitionedSearch.Cursor(weight, searcher.IndexReader.Leaves, c)).ToArray();
-                    var ranges = turns.Sum(t => t.Length);
-                    for (var range = 0; range < ranges; range++)
-                    {
-                        var thread = turns[0].Contains(range) ? 0 : 1;
-                        cursors[thread].Score(maxDoc * range / ranges, maxDoc * (range + 1) / ranges);
-                    }
-                    Assert.All(seen, c => Assert.Equal(c.Docs.Order(), c.Docs));
-                    Assert.Equal(expected.Docs.Order(), seen.SelectMany(c => c.Docs).Order());
-                    return 0;
-                });
-            }
         }
         finally
         {
@@ -91,41 +48,6 @@ public sealed class PartitionedSearchTests(GeneratedCorpus corpus) : IClassFixtu
             Assert.True(reader.HasDeletions);
         }
         return indexDir;
-    }
-
-    /// <summary>The top-level documents collected, in the order they came.</summary>
-    private sealed class DocsCollector : ICollector
-    {
-        private int docBase = -1;
-
-        public List<int> Docs { get; } = [];
-
-        public bool AcceptsDocsOutOfOrder => false;
-
-        public void SetScorer(Scorer scorer)
-        {
-        }
-
-        public void SetNextReader(AtomicReaderContext context) => docBase = context.DocBase;
-
-        public void Collect(int doc)
-        {
-            Assert.True(docBase >= 0, "a document collected before its segment was set");
-            Docs.Add(docBase + doc);
-        }
-    }
-
-    /// <summary>Lucene's merge of several collectors' hits breaks ties by collector; a thread's documents are several
-    /// ranges, so ties must be broken by document, as one pass over the index breaks them.</summary>
-    [Fact]
-    public void Hits_with_equal_scores_merge_in_document_order()
-    {
-        var first = new TopDocs(3, [new(0, 1f), new(20, 1f), new(21, 1f)], 1f);
-        var second = new TopDocs(3, [new(7, 2f), new(10, 1f), new(11, 1f)], 2f);
-
-        var merged = PartitionedSearch.TopByScore([first, second], 4);
-
-        Assert.Equal([7, 0, 10, 11], merged.Select(h => h.Doc));
     }
 
     /// <summary>

@@ -79,7 +79,7 @@ internal sealed class FacetingCollector(
         }
     }
 
-    /// <summary>Adds the total and the counts of a collector that saw other documents of the same search (another thread's, see <see cref="Querying.PartitionedSearch"/>).</summary>
+    /// <summary>Adds the total and the counts of a collector that saw another range of documents (see <see cref="Querying.PartitionedSearch"/>).</summary>
     public void Add(FacetingCollector other)
     {
         Total += other.Total;

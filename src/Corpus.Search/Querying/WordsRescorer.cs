@@ -16,11 +16,11 @@ internal static class WordsRescorer
         var leaves = searcher.IndexReader.Leaves;
         var rescored = hits.Select(h => new ScoreDoc(h.Doc, h.Score)).ToArray();
         var bySegment = rescored.GroupBy(h => ReaderUtil.SubIndex(h.Doc, leaves)).ToArray();
-        Parallel.ForEach(bySegment, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, segment =>
+        ParallelWork.For(bySegment.Length, threads, i =>
         {
-            var leaf = leaves[segment.Key];
+            var leaf = leaves[bySegment[i].Key];
             // Advancing a scorer needs its documents in increasing order.
-            AddScores(weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs), segment.OrderBy(h => h.Doc), leaf.DocBase);
+            AddScores(weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs), bySegment[i].OrderBy(h => h.Doc), leaf.DocBase);
         });
         return [.. rescored.OrderByDescending(h => h.Score).ThenBy(h => h.Doc)];
     }
