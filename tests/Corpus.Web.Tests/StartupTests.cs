@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Corpus.Web.Tests.Support;
@@ -83,12 +84,14 @@ public sealed class StartupTests
         // Bad requests count too, and need no index: the limiter runs before the endpoint.
         var accepted = 0;
         HttpResponseMessage limited;
+        var burst = Stopwatch.StartNew();
         while ((limited = await client.GetAsync("/api/search?q=x&sort=bad")).StatusCode == HttpStatusCode.BadRequest)
         {
             accepted++;
         }
 
-        Assert.InRange(accepted, 60, 62);
+        // The burst of 60, and the tokens that came back while it ran (one a second: more on a slow machine).
+        Assert.InRange(accepted, 60, 62 + (int)burst.Elapsed.TotalSeconds);
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), limited.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
@@ -112,9 +115,16 @@ public sealed class StartupTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/about")).StatusCode);
 
-        // Waiting as long as Retry-After says (plus the limiter's 0.1 s tick) is enough.
+        // Waiting as long as Retry-After says (plus the limiter's 0.1 s tick) is enough; asked again within a second
+        // more, since the limiter's timer runs on the thread pool, which a loaded machine delays. Refusals use no token.
         await Task.Delay(limited.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromMilliseconds(300));
-        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/search?q=x&sort=bad")).StatusCode);
+        var again = await client.GetAsync("/api/search?q=x&sort=bad");
+        for (var attempt = 0; attempt < 10 && again.StatusCode == HttpStatusCode.TooManyRequests; attempt++)
+        {
+            await Task.Delay(100);
+            again = await client.GetAsync("/api/search?q=x&sort=bad");
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 
     [Fact]
