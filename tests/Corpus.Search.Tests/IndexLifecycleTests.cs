@@ -187,6 +187,79 @@ public sealed class IndexLifecycleTests : IDisposable
         }
     }
 
+    [Fact]
+    public void AFreshIndexServesItsFirstCommitThenMergesIntoOneSegmentAndLaterIngestsDoNotMergeAgain()
+    {
+        // A small write buffer makes the seed corpus flush several segments, as a large corpus does.
+        using var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance) { RamBufferMb = 0.25 };
+        var service = new SearchService(index);
+        var whenMerging = new List<(int Segments, int Documents, int Hits)>();
+        var stages = new List<string>();
+        index.Replace(seeds, new ProgressOf(p =>
+        {
+            stages.Add(p.Stage);
+            if (p is { Stage: CorpusIndex.MergeStage, FilesDone: 0 })
+            {
+                whenMerging.Add(Observe(service));
+            }
+        }));
+        var merged = Observe(service);
+
+        // Complete and served when the merge began; the same documents and hits afterwards, in one segment.
+        var first = Assert.Single(whenMerging);
+        Assert.True(first.Segments > 1, $"{first.Segments} segment(s) written: the test needs several");
+        Assert.Equal(seeds.Documents.Count, first.Documents);
+        Assert.True(first.Hits > 0);
+        Assert.Equal((1, first.Documents, first.Hits), merged);
+
+        // An update in place adds a segment and leaves merging to Lucene's policy.
+        stages.Clear();
+        var changed = seeds.Documents[0] with { Text = "独一无二的测试段落" };
+        index.Replace(seeds with { Documents = [changed, .. seeds.Documents.Skip(1)], Fingerprint = "changed" }, new ProgressOf(p => stages.Add(p.Stage)));
+        Assert.DoesNotContain(CorpusIndex.MergeStage, stages);
+        Assert.True(Observe(service).Segments > 1);
+    }
+
+    [Fact]
+    public void AMergeCancelledKeepsTheFirstCommitCompleteIntactAndCurrent()
+    {
+        using (var cancel = new CancellationTokenSource())
+        using (var index = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance) { RamBufferMb = 0.25 })
+        {
+            var progress = new ProgressOf(p =>
+            {
+                if (p.Stage == CorpusIndex.MergeStage)
+                {
+                    cancel.Cancel();
+                }
+            });
+            Assert.Throws<OperationCanceledException>(() => index.Replace(seeds, progress, cancel.Token));
+            var kept = Observe(new SearchService(index));
+            Assert.True(kept.Segments > 1, "the merge went through");
+            Assert.Equal(seeds.Documents.Count, kept.Documents);
+        }
+        using var reopened = new CorpusIndex(indexDir, NullLogger<CorpusIndex>.Instance);
+        Assert.Equal(IndexCondition.Intact, reopened.Verify().Condition);
+        Assert.True(reopened.WrittenByThisBuild);
+        Assert.Equal(seeds.Fingerprint, reopened.Fingerprint);
+        Assert.Equal(seeds.Documents.Count, new SearchService(reopened).Stats().Documents);
+    }
+
+    /// <summary>The segments and documents of the folder's last commit, read apart from the index under test, and how
+    /// many documents the service finds for a common phrase.</summary>
+    private (int Segments, int Documents, int Hits) Observe(SearchService service)
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(indexDir);
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        return (reader.Leaves.Count, reader.NumDocs, service.Search(new SearchRequest("疫情")).Total);
+    }
+
+    /// <summary>Reports on the calling thread, in order (<see cref="Progress{T}"/> posts them elsewhere).</summary>
+    private sealed class ProgressOf(Action<IngestProgress> report) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => report(value);
+    }
+
     private static string Comparable(CleanDocument d) =>
         System.Text.Json.JsonSerializer.Serialize(d, Json.CorpusJson.Options);
 

@@ -20,9 +20,10 @@ internal sealed class ConsoleProgress(TextWriter error, Stopwatch clock) : IProg
             }
             lastReport = now;
             var seconds = Math.Max(now.TotalSeconds, 0.001);
-            error.WriteLine(
-                $"{value.Stage}: {value.FilesDone}/{value.FilesTotal} files, {value.Articles} articles, " +
-                $"{value.FilesDone / seconds:F0} files/s, {value.BytesDone / 1e6 / seconds:F1} MB/s");
+            error.WriteLine(value.CountsDocuments
+                ? $"{value.Stage}: {value.FilesDone}/{value.FilesTotal} documents"
+                : $"{value.Stage}: {value.FilesDone}/{value.FilesTotal} files, {value.Articles} articles, " +
+                  $"{value.FilesDone / seconds:F0} files/s, {value.BytesDone / 1e6 / seconds:F1} MB/s");
         }
     }
 }

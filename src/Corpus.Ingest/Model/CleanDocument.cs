@@ -113,4 +113,9 @@ public sealed record IngestResult(
 public sealed record UnaccountedText(string File, string Text);
 
 /// <summary>Progress of a long ingest, for a console line or a log entry.</summary>
-public sealed record IngestProgress(string Stage, int FilesDone, int FilesTotal, long BytesDone, int Articles);
+/// <param name="FilesDone">Files read so far, or documents once the index is written (see <see cref="CountsDocuments"/>).</param>
+public sealed record IngestProgress(string Stage, int FilesDone, int FilesTotal, long BytesDone, int Articles)
+{
+    /// <summary>The stages of writing the index (writing, committing, merging) count documents, not files.</summary>
+    public bool CountsDocuments => Stage is "index" or "commit" or "merge";
+}

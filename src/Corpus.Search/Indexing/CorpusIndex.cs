@@ -13,13 +13,19 @@ namespace Corpus.Search;
 /// <summary>The one owner of the index's writer and searchers (SearcherManager).</summary>
 /// <remarks>
 /// Lucene commits are the index's generations: a writer exists only during <see cref="Replace"/> and commits once at
-/// the end, so searches go on against the previous commit until the new one is complete, and a process killed
-/// mid-ingest leaves the previous commit intact (the next writer deletes the unfinished files). Commits by another
+/// the end (a fresh index once more, merged), so searches go on against the previous commit until the new one is
+/// complete, and a process killed mid-ingest leaves the previous commit intact (the next writer deletes the
+/// unfinished files). Commits by another
 /// process (<c>corpus ingest</c> into the folder a site serves) become visible through <see cref="Refresh"/>.
 /// </remarks>
 public sealed class CorpusIndex : IDisposable
 {
-    private const double RamBufferMb = 256;
+    /// <summary>The ingest stage after a fresh index's first commit, which already serves searches (see
+    /// <see cref="MergeIntoOneSegment"/>).</summary>
+    public const string MergeStage = "merge";
+
+    /// <summary>How much the writer buffers before it flushes a segment; tests lower it to write several segments.</summary>
+    internal double RamBufferMb { get; init; } = 256;
     private readonly ILogger<CorpusIndex> logger;
     private readonly Lucene.Net.Store.Directory directory;
 
@@ -146,6 +152,10 @@ public sealed class CorpusIndex : IDisposable
                 // Compound files would copy every flushed segment once more; the index keeps few segments anyway.
                 UseCompoundFile = false,
             };
+            if (fresh)
+            {
+                config.MergePolicy = new MergedOnceAtTheEnd();
+            }
             IndexChanges changes;
             var sentences = new SentenceCache();
             using (var words = new WordsAnalyzer(sentences))
@@ -161,19 +171,102 @@ public sealed class CorpusIndex : IDisposable
                 logger.LogInformation(
                     "Committed {Count} documents ({Written} written, {Deleted} deleted) in {Seconds:F1} s; {FoundChars} chars of sentences segmented before, {SegmentedChars} segmented anew",
                     result.Documents.Count, changes.Written, changes.Deleted, clock.Elapsed.TotalSeconds, found, segmented);
+                ShowLatestCommit();
+                if (fresh)
+                {
+                    MergeIntoOneSegment(writer, result, progress, cancellationToken);
+                }
             }
-            var refreshStart = clock.Elapsed;
-            if (searchers is null)
-            {
-                TryOpen();
-            }
-            else
-            {
-                searchers.MaybeRefreshBlocking();
-            }
-            logger.LogInformation("Searches see the new commit after {Seconds:F1} s more", (clock.Elapsed - refreshStart).TotalSeconds);
             return changes;
         }
+    }
+
+    /// <summary>
+    /// Merges a freshly written index into one segment once its first commit serves, and commits that: a search then
+    /// reads one terms dictionary and one run of postings per pair instead of one per segment. At a million articles
+    /// (ten segments) the search page answered 10–15 % faster and the site kept 0.7 GB less of the mapped index
+    /// resident; at 100k (four segments) 10–15 % faster too. Later ingests update in place and leave merging to
+    /// Lucene's policy, since merging everything again for a few changed files would rewrite the whole index.
+    /// Cancelled (the site stopping), the merge is abandoned and the first commit stays, complete and only slower.
+    /// </summary>
+    private void MergeIntoOneSegment(IndexWriter writer, IngestResult result, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        var committed = new SegmentInfos();
+        committed.Read(writing);
+        var segments = committed.Count;
+        if (segments <= 1)
+        {
+            return;
+        }
+        var count = result.Documents.Count;
+        progress?.Report(new IngestProgress(MergeStage, 0, count, result.Bytes, count));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var merge = Task.Run(() => writer.ForceMerge(1), CancellationToken.None);
+        try
+        {
+            merge.Wait(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Abandon(writer, merge);
+            logger.LogInformation("Merging the index in {IndexDir} was cancelled: its last commit stays, in {Segments} segments", IndexDir, segments);
+            throw;
+        }
+        catch (AggregateException e)
+        {
+            // The documents are all committed: a merge that fails (a full disk) costs speed, not the ingest.
+            Abandon(writer, merge);
+            logger.LogWarning(e.InnerException, "Merging the index in {IndexDir} failed: its last commit stays, complete, in {Segments} segments", IndexDir, segments);
+            return;
+        }
+        writer.Commit();
+        logger.LogInformation("Merged the index in {IndexDir} from {Segments} segments into one in {Seconds:F1} s", IndexDir, segments, clock.Elapsed.TotalSeconds);
+        progress?.Report(new IngestProgress(MergeStage, count, count, result.Bytes, count));
+        ShowLatestCommit();
+    }
+
+    /// <summary>
+    /// How a fresh index is merged: not while it is written, then every flushed segment in one pass at the end
+    /// (<see cref="MergeIntoOneSegment"/>), so each document's postings are written twice (flushed, merged) rather than
+    /// once more for each tier of merges in between.
+    /// </summary>
+    private sealed class MergedOnceAtTheEnd : TieredMergePolicy
+    {
+        public MergedOnceAtTheEnd()
+        {
+            MaxMergeAtOnceExplicit = int.MaxValue;
+        }
+
+        public override MergeSpecification? FindMerges(MergeTrigger mergeTrigger, SegmentInfos infos) => null;
+    }
+
+    /// <summary>Rolls the writer back, which aborts a running merge and keeps the last commit, and waits for the merge to end.</summary>
+    private static void Abandon(IndexWriter writer, Task merge)
+    {
+        writer.Rollback();
+        try
+        {
+            merge.Wait(CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+            // An aborted merge ends with an exception.
+        }
+    }
+
+    /// <summary>Makes searches see the commit just written.</summary>
+    private void ShowLatestCommit()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (searchers is null)
+        {
+            TryOpen();
+        }
+        else
+        {
+            searchers.MaybeRefreshBlocking();
+        }
+        logger.LogInformation("Searches see the new commit after {Seconds:F1} s more", clock.Elapsed.TotalSeconds);
     }
 
     /// <returns>The changes, and the characters of all documents' texts.</returns>

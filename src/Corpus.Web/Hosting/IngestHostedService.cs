@@ -118,7 +118,7 @@ public sealed class IngestHostedService(
                 throw new DirectoryNotFoundException($"corpus folder {corpusDir} does not exist");
             }
             logger.LogInformation("Bringing the index in {IndexDir} up to date with {CorpusDir}", paths.IndexDir, corpusDir);
-            var progress = new ThrottledProgress(logger, readiness, ProgressInterval);
+            var progress = new ThrottledProgress(logger, readiness, ProgressInterval, Searchable);
             // Stages that report nothing for a while (indexing, merging) still show in the log that work goes on.
             IngestResult? result;
             using (new Timer(_ => progress.Heartbeat(), null, ProgressInterval, ProgressInterval))
@@ -131,11 +131,7 @@ public sealed class IngestHostedService(
                     "Ingested {Documents} documents from {Files} files ({Skipped} skipped, {Duplicates} duplicates merged) in {ElapsedSeconds:F1} s",
                     result.Documents.Count, result.Files, result.Skipped.Count, result.DuplicatesMerged, clock.Elapsed.TotalSeconds);
             }
-            if (readiness.State != ReadinessState.Ready)
-            {
-                WarmUp();
-            }
-            readiness.MarkReady();
+            Searchable();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -160,6 +156,16 @@ public sealed class IngestHostedService(
         }
     }
 
+    /// <summary>The ingest's commit serves searches: ready (a fresh index's merge may still run behind it).</summary>
+    private void Searchable()
+    {
+        if (readiness.State != ReadinessState.Ready)
+        {
+            WarmUp();
+        }
+        readiness.MarkReady();
+    }
+
     /// <summary>
     /// The first search in a process loads SmartCn's dictionaries and compiles the query path (most of a second):
     /// pay it before the site reports ready, not in the first user's request.
@@ -180,7 +186,8 @@ public sealed class IngestHostedService(
     }
 
     /// <summary>Shows every report on the About page, and logs one at most once per interval, so a long ingest shows it is alive.</summary>
-    private sealed class ThrottledProgress(ILogger logger, IndexReadiness readiness, TimeSpan interval) : IProgress<IngestProgress>
+    /// <param name="searchable">Called when the ingest's commit serves while a merge goes on behind it.</param>
+    private sealed class ThrottledProgress(ILogger logger, IndexReadiness readiness, TimeSpan interval, Action searchable) : IProgress<IngestProgress>
     {
         private readonly Stopwatch sinceLast = Stopwatch.StartNew();
         private readonly Stopwatch total = Stopwatch.StartNew();
@@ -190,6 +197,10 @@ public sealed class IngestHostedService(
         public void Report(IngestProgress value)
         {
             readiness.ReportProgress(value);
+            if (value is { Stage: CorpusIndex.MergeStage, FilesDone: 0 })
+            {
+                searchable();
+            }
             lock (gate)
             {
                 last = value;

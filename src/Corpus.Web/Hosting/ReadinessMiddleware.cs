@@ -27,7 +27,7 @@ public sealed class ReadinessMiddleware(RequestDelegate next, IndexReadiness rea
         };
         if (readiness.Ingest?.Progress is { } progress)
         {
-            var unit = progress.Stage is "index" or "commit" ? "篇文档" : "个文件";
+            var unit = progress.CountsDocuments ? "篇文档" : "个文件";
             message += $"（进度：{AboutModel.StageLabel(progress.Stage)}，{progress.FilesDone:N0}/{progress.FilesTotal:N0} {unit}）";
         }
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;

@@ -27,6 +27,7 @@ public sealed class AboutModel(SearchService service, IndexReadiness readiness) 
         "dedupe" => "查找重复稿",
         "index" => "写入索引",
         "commit" => "提交索引",
+        CorpusIndex.MergeStage => "合并索引段（已可检索）",
         _ => stage,
     };
 

@@ -40,6 +40,18 @@ public sealed class AppFixture : IAsyncLifetime
             .Replace("0.0.0.0", "localhost", StringComparison.Ordinal));
         Client = new HttpClient { BaseAddress = BaseAddress };
         await CorpusApp.WaitUntilReady(Client, TimeSpan.FromMinutes(5));
+        // Ready comes once the commit serves; a fresh index is then merged behind it. Tests that copy the index folder
+        // need it to have stopped changing.
+        var readiness = Factory.Services.GetRequiredService<Corpus.Web.Hosting.IndexReadiness>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (readiness.Ingest is not null)
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(2))
+            {
+                throw new TimeoutException("the startup ingest was still running two minutes after the site was ready");
+            }
+            await Task.Delay(50);
+        }
     }
 
     public async Task DisposeAsync()
