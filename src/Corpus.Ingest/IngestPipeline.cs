@@ -88,7 +88,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
                 logger.LogWarning("Skipped {File}: {Reason}", skipped.File, skipped.SkipReason);
             }
             List<ArticleCopy> copies = [.. ingested.SelectMany(f => f.Articles)];
-            progress?.Report(new IngestProgress("dedupe", files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
+            progress?.Report(new IngestProgress(IngestStages.Dedupe, files.Count, files.Count, ingested.Sum(f => f.Bytes), copies.Count));
             cancellationToken.ThrowIfCancellationRequested();
             var dedupeStart = clock.Elapsed;
             var grouping = cache?.Grouping ?? new GroupingState(forNextRun: false);
@@ -154,7 +154,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
         var done = 0;
         long bytesDone = 0;
         var articles = 0;
-        progress?.Report(new IngestProgress("read", 0, files.Count, 0, 0));
+        progress?.Report(new IngestProgress(IngestStages.Read, 0, files.Count, 0, 0));
         var sinceReport = Stopwatch.StartNew();
         var gate = new object();
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
@@ -176,7 +176,7 @@ public sealed class IngestPipeline(ILogger<IngestPipeline> logger)
                     if (sinceReport.Elapsed >= ProgressInterval)
                     {
                         sinceReport.Restart();
-                        progress.Report(new IngestProgress("read", Volatile.Read(ref done), files.Count, Interlocked.Read(ref bytesDone), Volatile.Read(ref articles)));
+                        progress.Report(new IngestProgress(IngestStages.Read, Volatile.Read(ref done), files.Count, Interlocked.Read(ref bytesDone), Volatile.Read(ref articles)));
                     }
                 }
             }

@@ -198,7 +198,7 @@ public sealed class IndexLifecycleTests : IDisposable
         index.Replace(seeds, new ProgressOf(p =>
         {
             stages.Add(p.Stage);
-            if (p is { Stage: CorpusIndex.MergeStage, FilesDone: 0 })
+            if (p is { Stage: IngestStages.Merge, FilesDone: 0 })
             {
                 whenMerging.Add(Observe(service));
             }
@@ -216,7 +216,7 @@ public sealed class IndexLifecycleTests : IDisposable
         stages.Clear();
         var changed = seeds.Documents[0] with { Text = "独一无二的测试段落" };
         index.Replace(seeds with { Documents = [changed, .. seeds.Documents.Skip(1)], Fingerprint = "changed" }, new ProgressOf(p => stages.Add(p.Stage)));
-        Assert.DoesNotContain(CorpusIndex.MergeStage, stages);
+        Assert.DoesNotContain(IngestStages.Merge, stages);
         Assert.True(Observe(service).Segments > 1);
     }
 
@@ -228,7 +228,7 @@ public sealed class IndexLifecycleTests : IDisposable
         {
             var progress = new ProgressOf(p =>
             {
-                if (p.Stage == CorpusIndex.MergeStage)
+                if (p.Stage == IngestStages.Merge)
                 {
                     cancel.Cancel();
                 }

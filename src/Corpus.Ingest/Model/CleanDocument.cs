@@ -117,5 +117,17 @@ public sealed record UnaccountedText(string File, string Text);
 public sealed record IngestProgress(string Stage, int FilesDone, int FilesTotal, long BytesDone, int Articles)
 {
     /// <summary>The stages of writing the index (writing, committing, merging) count documents, not files.</summary>
-    public bool CountsDocuments => Stage is "index" or "commit" or "merge";
+    public bool CountsDocuments => Stage is IngestStages.Index or IngestStages.Commit or IngestStages.Merge;
+}
+
+/// <summary>The names of an ingest's stages, as <see cref="IngestProgress.Stage"/> reports them.</summary>
+public static class IngestStages
+{
+    public const string Read = "read";
+    public const string Dedupe = "dedupe";
+    public const string Index = "index";
+    public const string Commit = "commit";
+
+    /// <summary>After a fresh index's first commit, which already serves searches: its segments merged into one.</summary>
+    public const string Merge = "merge";
 }

@@ -20,10 +20,6 @@ namespace Corpus.Search;
 /// </remarks>
 public sealed class CorpusIndex : IDisposable
 {
-    /// <summary>The ingest stage after a fresh index's first commit, which already serves searches (see
-    /// <see cref="MergeIntoOneSegment"/>).</summary>
-    public const string MergeStage = "merge";
-
     /// <summary>How much the writer buffers before it flushes a segment; tests lower it to write several segments.</summary>
     internal double RamBufferMb { get; init; } = 256;
     private readonly ILogger<CorpusIndex> logger;
@@ -199,7 +195,7 @@ public sealed class CorpusIndex : IDisposable
             return;
         }
         var count = result.Documents.Count;
-        progress?.Report(new IngestProgress(MergeStage, 0, count, result.Bytes, count));
+        progress?.Report(new IngestProgress(IngestStages.Merge, 0, count, result.Bytes, count));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var merge = Task.Run(() => writer.ForceMerge(1), CancellationToken.None);
         try
@@ -221,7 +217,7 @@ public sealed class CorpusIndex : IDisposable
         }
         writer.Commit();
         logger.LogInformation("Merged the index in {IndexDir} from {Segments} segments into one in {Seconds:F1} s", IndexDir, segments, clock.Elapsed.TotalSeconds);
-        progress?.Report(new IngestProgress(MergeStage, count, count, result.Bytes, count));
+        progress?.Report(new IngestProgress(IngestStages.Merge, count, count, result.Bytes, count));
         ShowLatestCommit();
     }
 
@@ -288,7 +284,7 @@ public sealed class CorpusIndex : IDisposable
         var ids = new string[documents.Count];
         long characters = 0;
         var (done, written) = (0, 0);
-        progress?.Report(new IngestProgress("index", 0, documents.Count, result.Bytes, documents.Count));
+        progress?.Report(new IngestProgress(IngestStages.Index, 0, documents.Count, result.Bytes, documents.Count));
         Parallel.For(
             0, documents.Count,
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
@@ -298,7 +294,7 @@ public sealed class CorpusIndex : IDisposable
                 ids[i] = document.Id;
                 if (Interlocked.Increment(ref done) % 500 == 0)
                 {
-                    progress?.Report(new IngestProgress("index", Volatile.Read(ref done), documents.Count, result.Bytes, documents.Count));
+                    progress?.Report(new IngestProgress(IngestStages.Index, Volatile.Read(ref done), documents.Count, result.Bytes, documents.Count));
                 }
                 Interlocked.Add(ref characters, document.Text.Length);
                 var revision = revisions.GetValue(document, DocumentMapper.Revision);
@@ -323,7 +319,7 @@ public sealed class CorpusIndex : IDisposable
         {
             writer.DeleteDocuments(gone);
         }
-        progress?.Report(new IngestProgress("commit", documents.Count, documents.Count, result.Bytes, documents.Count));
+        progress?.Report(new IngestProgress(IngestStages.Commit, documents.Count, documents.Count, result.Bytes, documents.Count));
         return (new IndexChanges(fresh, written, gone.Length), characters);
     }
 

@@ -197,7 +197,7 @@ public sealed class IngestHostedService(
         public void Report(IngestProgress value)
         {
             readiness.ReportProgress(value);
-            if (value is { Stage: CorpusIndex.MergeStage, FilesDone: 0 })
+            if (value is { Stage: IngestStages.Merge, FilesDone: 0 })
             {
                 searchable();
             }

@@ -1,3 +1,4 @@
+using Corpus.Ingest.Model;
 using Corpus.Search;
 using Corpus.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,11 +24,11 @@ public sealed class AboutModel(SearchService service, IndexReadiness readiness) 
 
     public static string StageLabel(string stage) => stage switch
     {
-        "read" => "读取与清洗文件",
-        "dedupe" => "查找重复稿",
-        "index" => "写入索引",
-        "commit" => "提交索引",
-        CorpusIndex.MergeStage => "合并索引段（已可检索）",
+        IngestStages.Read => "读取与清洗文件",
+        IngestStages.Dedupe => "查找重复稿",
+        IngestStages.Index => "写入索引",
+        IngestStages.Commit => "提交索引",
+        IngestStages.Merge => "合并索引段（已可检索）",
         _ => stage,
     };
 
